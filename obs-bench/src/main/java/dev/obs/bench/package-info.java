@@ -1,0 +1,5 @@
+/** JMH benchmarks of the request path. */
+@NullMarked
+package dev.obs.bench;
+
+import org.jspecify.annotations.NullMarked;

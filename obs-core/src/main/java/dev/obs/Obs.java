@@ -1,0 +1,241 @@
+package dev.obs;
+
+import dev.obs.http.HttpMetricsOptions;
+import dev.obs.http.HttpServerMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmHeapPressureMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmInfoMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The root of obs in an application: built once, started, and closed when the application stops.
+ * Every capability is reached from here; nothing in obs is a static singleton, so tests can run
+ * several side by side.
+ *
+ * <pre>{@code
+ * try (Obs obs = Obs.builder().meterRegistry(registry).build().start()) {
+ *   obs.http().record(exchange);
+ * }
+ * }</pre>
+ */
+public final class Obs implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Obs.class);
+
+  private enum State {
+    NEW,
+    STARTED,
+    CLOSED
+  }
+
+  private final MeterRegistry registry;
+  private final boolean ownsRegistry;
+  private final ObsConfig config;
+  private final HttpServerMetrics http;
+  private final boolean jvmMetrics;
+  private final List<AutoCloseable> closeables = new ArrayList<>();
+  private State state = State.NEW;
+
+  private Obs(Builder b, MeterRegistry registry, boolean ownsRegistry) {
+    this.registry = registry;
+    this.ownsRegistry = ownsRegistry;
+    this.config = b.config;
+    HttpMetricsOptions httpOptions =
+        b.httpOptions != null ? b.httpOptions : HttpMetricsOptions.fromConfig(b.config);
+    this.http = new HttpServerMetrics(registry, httpOptions);
+    this.jvmMetrics =
+        b.jvmMetrics != null ? b.jvmMetrics : b.config.bool("obs.metrics.jvm.enabled", true);
+  }
+
+  /**
+   * Returns a builder with every default and an empty configuration.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns the registry where obs records its meters.
+   *
+   * @return the meter registry
+   */
+  public MeterRegistry meterRegistry() {
+    return registry;
+  }
+
+  /**
+   * Returns the configuration this instance was built from.
+   *
+   * @return the configuration
+   */
+  public ObsConfig config() {
+    return config;
+  }
+
+  /**
+   * Returns the recorder of HTTP server exchanges.
+   *
+   * @return the HTTP recorder
+   */
+  public HttpServerMetrics http() {
+    return http;
+  }
+
+  /**
+   * Starts background work and binds the JVM and process meters. Calling it again does nothing.
+   *
+   * @return this instance
+   * @throws IllegalStateException if this instance is already closed
+   */
+  public synchronized Obs start() {
+    if (state == State.CLOSED) {
+      throw new IllegalStateException("Obs is closed; build a new instance instead of restarting");
+    }
+    if (state == State.STARTED) {
+      return this;
+    }
+    if (jvmMetrics) {
+      bindJvmMetrics();
+    }
+    state = State.STARTED;
+    return this;
+  }
+
+  /**
+   * Tells whether {@link #start()} has run and {@link #close()} has not.
+   *
+   * @return true while running
+   */
+  public synchronized boolean isRunning() {
+    return state == State.STARTED;
+  }
+
+  private void bindJvmMetrics() {
+    JvmGcMetrics gc = new JvmGcMetrics();
+    JvmHeapPressureMetrics heapPressure = new JvmHeapPressureMetrics();
+    closeables.add(gc);
+    closeables.add(heapPressure);
+    List<MeterBinder> binders =
+        List.of(
+            new JvmMemoryMetrics(),
+            gc,
+            heapPressure,
+            new JvmThreadMetrics(),
+            new JvmInfoMetrics(),
+            new ClassLoaderMetrics(),
+            new ProcessorMetrics(),
+            new UptimeMetrics(),
+            new FileDescriptorMetrics());
+    for (MeterBinder binder : binders) {
+      binder.bindTo(registry);
+    }
+  }
+
+  /**
+   * Stops background work and releases what this instance holds; closes the registry only when obs
+   * created it. Calling it again does nothing.
+   */
+  @Override
+  public synchronized void close() {
+    if (state == State.CLOSED) {
+      return;
+    }
+    state = State.CLOSED;
+    for (AutoCloseable c : closeables) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        log.warn("obs: closing {} failed", c.getClass().getSimpleName(), e);
+      }
+    }
+    closeables.clear();
+    if (ownsRegistry) {
+      registry.close();
+    }
+  }
+
+  /** Builds an {@link Obs}. */
+  public static final class Builder {
+    private @Nullable MeterRegistry registry;
+    private ObsConfig config = ObsConfig.empty();
+    private @Nullable HttpMetricsOptions httpOptions;
+    private @Nullable Boolean jvmMetrics;
+
+    private Builder() {}
+
+    /**
+     * Uses the given registry; by default obs creates a {@code SimpleMeterRegistry} and closes it
+     * on {@link Obs#close()}.
+     *
+     * @param registry the registry to record into
+     * @return this builder
+     */
+    public Builder meterRegistry(MeterRegistry registry) {
+      this.registry = registry;
+      return this;
+    }
+
+    /**
+     * Reads options not set explicitly on this builder from the given {@code obs.*} keys.
+     *
+     * @param config the configuration, such as {@link ObsConfig#fromEnvironment()}
+     * @return this builder
+     */
+    public Builder config(ObsConfig config) {
+      this.config = config;
+      return this;
+    }
+
+    /**
+     * Sets how HTTP exchanges are recorded, overriding {@code obs.http.*} keys.
+     *
+     * @param options the HTTP options
+     * @return this builder
+     */
+    public Builder http(HttpMetricsOptions options) {
+      this.httpOptions = options;
+      return this;
+    }
+
+    /**
+     * Turns the JVM and process meters on or off, overriding {@code obs.metrics.jvm.enabled}. They
+     * are on by default.
+     *
+     * @param enabled whether to bind them on start
+     * @return this builder
+     */
+    public Builder jvmMetrics(boolean enabled) {
+      this.jvmMetrics = enabled;
+      return this;
+    }
+
+    /**
+     * Validates the configuration and builds an instance that is not yet started.
+     *
+     * @return the new instance
+     * @throws ObsConfigException naming the key when a configuration value is invalid
+     */
+    public Obs build() {
+      MeterRegistry r = registry;
+      boolean owns = r == null;
+      if (r == null) {
+        r = new SimpleMeterRegistry();
+      }
+      return new Obs(this, r, owns);
+    }
+  }
+}

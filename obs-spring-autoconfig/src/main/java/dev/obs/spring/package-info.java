@@ -1,0 +1,5 @@
+/** Spring Boot auto-configuration of obs. */
+@NullMarked
+package dev.obs.spring;
+
+import org.jspecify.annotations.NullMarked;

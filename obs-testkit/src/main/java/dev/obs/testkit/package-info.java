@@ -1,0 +1,5 @@
+/** JUnit 5 extension and AssertJ assertions for applications instrumented by obs. */
+@NullMarked
+package dev.obs.testkit;
+
+import org.jspecify.annotations.NullMarked;
