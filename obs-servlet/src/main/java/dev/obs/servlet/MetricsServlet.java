@@ -1,0 +1,73 @@
+package dev.obs.servlet;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Serves the registry in the Prometheus text format, or OpenMetrics when the {@code Accept} header
+ * asks for {@code application/openmetrics-text}. When a token is configured, requests must send
+ * {@code Authorization: Bearer <token>}; the comparison takes constant time.
+ */
+public final class MetricsServlet extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+  // The exposition library's constants are not on the compile classpath; these match them.
+  static final String OPENMETRICS = "application/openmetrics-text; version=1.0.0; charset=utf-8";
+  static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+
+  private final transient PrometheusMeterRegistry registry;
+  private final byte @Nullable [] token;
+
+  /**
+   * Creates the servlet.
+   *
+   * @param registry the registry to expose
+   * @param token the bearer token required to read metrics, or {@code null} for none
+   */
+  public MetricsServlet(PrometheusMeterRegistry registry, @Nullable String token) {
+    this.registry = registry;
+    this.token = token == null || token.isEmpty() ? null : token.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Override
+  protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
+    if (!authorized(req.getHeader("Authorization"))) {
+      res.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+      res.setHeader("WWW-Authenticate", "Bearer realm=\"obs\"");
+      JsonResponses.write(
+          res,
+          "{\"error\":\"unauthorized\",\"message\":\"a valid bearer token is required to read"
+              + " metrics\"}");
+      return;
+    }
+    String accept = req.getHeader("Accept");
+    String contentType =
+        accept != null && accept.contains("application/openmetrics-text")
+            ? OPENMETRICS
+            : PROMETHEUS_TEXT;
+    res.setStatus(HttpServletResponse.SC_OK);
+    res.setContentType(contentType);
+    res.setHeader("Cache-Control", "no-store");
+    try (OutputStream out = res.getOutputStream()) {
+      registry.scrape(out, contentType);
+    }
+  }
+
+  private boolean authorized(@Nullable String header) {
+    byte[] expected = token;
+    if (expected == null) {
+      return true;
+    }
+    String presented = "";
+    if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      presented = header.substring(7).trim();
+    }
+    return MessageDigest.isEqual(expected, presented.getBytes(StandardCharsets.UTF_8));
+  }
+}
