@@ -40,7 +40,7 @@ public final class ObsConfig {
   private final Map<String, String> values;
 
   private ObsConfig(Map<String, String> values) {
-    this.values = Map.copyOf(values);
+    this.values = Map.copyOf(normalise(values));
   }
 
   /**
@@ -101,11 +101,11 @@ public final class ObsConfig {
     env.forEach(
         (name, value) -> {
           if (name.startsWith("OBS_")) {
-            merged.put(name.toLowerCase(Locale.ROOT).replace('_', '.'), value);
+            merged.put(relaxed(name), value);
           }
         });
     putObsKeys(merged, system);
-    return new ObsConfig(normalise(merged));
+    return new ObsConfig(merged);
   }
 
   private static Properties load(InputStream in) throws IOException {
@@ -117,7 +117,7 @@ public final class ObsConfig {
   private static void putObsKeys(Map<String, String> target, Properties props) {
     for (String name : props.stringPropertyNames()) {
       if (name.startsWith("obs.")) {
-        target.put(name, props.getProperty(name));
+        target.put(relaxed(name), props.getProperty(name));
       }
     }
   }

@@ -7,6 +7,7 @@ package dev.obs;
 public final class ObsConfigException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The configuration key whose value was rejected. */
   private final String key;
 
   /**
