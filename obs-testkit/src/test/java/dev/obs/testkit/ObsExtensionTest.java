@@ -1,0 +1,101 @@
+package dev.obs.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.obs.Obs;
+import dev.obs.http.HttpExchange;
+import dev.obs.http.HttpServerMetrics;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MockClock;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+// ClosedAfterEach is registered first, so its afterEach runs after ObsExtension's and checks
+// that the Obs this test was given has been closed by then.
+@ExtendWith(ObsExtensionTest.ClosedAfterEach.class)
+@ExtendWith(ObsExtension.class)
+class ObsExtensionTest {
+  private final Obs constructed;
+  private @Nullable Obs beforeEach;
+
+  ObsExtensionTest(Obs obs) {
+    this.constructed = obs;
+  }
+
+  @BeforeEach
+  void rememberObs(Obs obs) {
+    this.beforeEach = obs;
+  }
+
+  @Test
+  void oneTestRecordsIntoARegistryThatHoldsOnlyWhatItRecorded(Obs obs, MeterRegistry registry) {
+    obs.http().record(new HttpExchange("GET", "/hello", "/hello", 200, 5_000_000, null, null));
+
+    assertThat(registry.getMeters())
+        .extracting(m -> m.getId().getName())
+        .containsOnly(
+            HttpServerMetrics.REQUESTS,
+            // SimpleMeterRegistry's gauges of the histogram buckets
+            HttpServerMetrics.REQUESTS + ".histogram",
+            "obs.internal.failures");
+    ObsAssertions.assertThat(registry).timer(HttpServerMetrics.REQUESTS).hasCount(1);
+  }
+
+  @Test
+  void anotherTestRecordingTheSameRequestAlsoSeesACountOfOne(Obs obs, MeterRegistry registry) {
+    obs.http().record(new HttpExchange("GET", "/hello", "/hello", 200, 5_000_000, null, null));
+
+    ObsAssertions.assertThat(registry).timer(HttpServerMetrics.REQUESTS).hasCount(1);
+  }
+
+  @Test
+  void constructorBeforeEachAndTestMethodShareOneRunningObs(
+      Obs obs, MeterRegistry registry, MockClock clock) {
+    assertThat(constructed).isSameAs(obs);
+    assertThat(beforeEach).isSameAs(obs);
+    assertThat(obs.isRunning()).isTrue();
+    assertThat(registry).isSameAs(obs.meterRegistry()).isInstanceOf(SimpleMeterRegistry.class);
+    assertThat(registry.config().clock()).isSameAs(clock);
+  }
+
+  @Test
+  void jvmMetersAreOffByDefault(MeterRegistry registry) {
+    ObsAssertions.assertThat(registry)
+        .doesNotHaveMeter("jvm.memory.used")
+        .doesNotHaveMeter("process.uptime");
+    assertThat(registry.getMeters())
+        .extracting(Meter::getId)
+        .extracting(Meter.Id::getName)
+        .containsExactly("obs.internal.failures");
+  }
+
+  @Test
+  void theMockClockTimesWhatTheTestRecords(Obs obs, MeterRegistry registry, MockClock clock) {
+    long start = obs.http().monotonicTime();
+    Timer.Sample sample = Timer.start(registry);
+    clock.add(Duration.ofMillis(150));
+    sample.stop(registry.timer("work"));
+
+    assertThat(obs.http().monotonicTime() - start).isEqualTo(TimeUnit.MILLISECONDS.toNanos(150));
+    ObsAssertions.assertThat(registry).timer("work").hasTotalTime(Duration.ofMillis(150));
+  }
+
+  static final class ClosedAfterEach implements AfterEachCallback {
+    @Override
+    public void afterEach(ExtensionContext context) {
+      ObsExtensionTest test = (ObsExtensionTest) context.getRequiredTestInstance();
+      if (test.constructed.isRunning()) {
+        throw new AssertionError("ObsExtension should have closed the test's Obs after the test");
+      }
+    }
+  }
+}
