@@ -22,7 +22,7 @@ public final class MetricsServlet extends HttpServlet {
   static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
   private final transient PrometheusMeterRegistry registry;
-  private final byte @Nullable [] token;
+  private final transient byte @Nullable [] token;
 
   /**
    * Creates the servlet.

@@ -1,0 +1,49 @@
+package dev.obs.servlet;
+
+import java.net.URI;
+import java.util.function.Consumer;
+import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/** A Jetty server on a free loopback port, configured by the test. */
+final class TestServer implements AutoCloseable {
+  private final Server server;
+  private final URI base;
+
+  private TestServer(Server server, URI base) {
+    this.server = server;
+    this.base = base;
+  }
+
+  static TestServer start(Consumer<ServletContextHandler> configure) throws Exception {
+    Server server = new Server();
+    HttpConfiguration http = new HttpConfiguration();
+    // Large enough for the 10 kB request id test to reach the filter instead of Jetty's 431.
+    http.setRequestHeaderSize(32 * 1024);
+    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+    connector.setHost("127.0.0.1");
+    connector.setPort(0);
+    server.addConnector(connector);
+    ServletContextHandler context = new ServletContextHandler("/");
+    configure.accept(context);
+    server.setHandler(context);
+    server.start();
+    return new TestServer(server, URI.create("http://127.0.0.1:" + connector.getLocalPort()));
+  }
+
+  URI uri(String path) {
+    return base.resolve(path);
+  }
+
+  int port() {
+    return base.getPort();
+  }
+
+  @Override
+  public void close() throws Exception {
+    server.stop();
+  }
+}
