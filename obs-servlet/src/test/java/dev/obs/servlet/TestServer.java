@@ -30,7 +30,12 @@ final class TestServer implements AutoCloseable {
     ServletContextHandler context = new ServletContextHandler("/");
     configure.accept(context);
     server.setHandler(context);
-    server.start();
+    try {
+      server.start();
+    } catch (Exception e) {
+      server.stop();
+      throw e;
+    }
     return new TestServer(server, URI.create("http://127.0.0.1:" + connector.getLocalPort()));
   }
 
