@@ -1,5 +1,6 @@
 package dev.obs;
 
+import dev.obs.health.HealthRegistry;
 import dev.obs.http.HttpMetricsOptions;
 import dev.obs.http.HttpServerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,6 +15,8 @@ import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -44,6 +47,9 @@ public final class Obs implements AutoCloseable {
   private final boolean ownsRegistry;
   private final ObsConfig config;
   private final HttpServerMetrics http;
+  private final HealthRegistry health;
+  private final Duration drain;
+  private final Clock clock;
   private final boolean jvmMetrics;
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private State state = State.NEW;
@@ -55,6 +61,9 @@ public final class Obs implements AutoCloseable {
     HttpMetricsOptions httpOptions =
         b.httpOptions != null ? b.httpOptions : HttpMetricsOptions.fromConfig(b.config);
     this.http = new HttpServerMetrics(registry, httpOptions);
+    this.clock = b.clock;
+    this.drain = b.config.nonNegativeDuration("obs.health.drain", Duration.ZERO);
+    this.health = HealthRegistry.builder(registry).config(b.config).clock(b.clock).build();
     this.jvmMetrics =
         b.jvmMetrics != null ? b.jvmMetrics : b.config.bool("obs.metrics.jvm.enabled", true);
   }
@@ -93,6 +102,24 @@ public final class Obs implements AutoCloseable {
    */
   public HttpServerMetrics http() {
     return http;
+  }
+
+  /**
+   * Returns the health checks: register checks here, and run them by group.
+   *
+   * @return the health registry
+   */
+  public HealthRegistry health() {
+    return health;
+  }
+
+  /**
+   * Returns the clock obs uses for timestamps, caches and history.
+   *
+   * @return the clock
+   */
+  public Clock clock() {
+    return clock;
   }
 
   /**
@@ -174,8 +201,20 @@ public final class Obs implements AutoCloseable {
     private ObsConfig config = ObsConfig.empty();
     private @Nullable HttpMetricsOptions httpOptions;
     private @Nullable Boolean jvmMetrics;
+    private Clock clock = Clock.systemUTC();
 
     private Builder() {}
+
+    /**
+     * Sets the clock for timestamps, health caches and history; tests pass a manual clock.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
 
     /**
      * Uses the given registry; by default obs creates a {@code SimpleMeterRegistry} and closes it

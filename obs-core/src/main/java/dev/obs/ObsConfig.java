@@ -223,6 +223,26 @@ public final class ObsConfig {
   }
 
   /**
+   * Returns a duration key that may be zero, written like {@code 0s}, {@code 250ms} or {@code 5s}.
+   *
+   * @param key the key
+   * @param defaultValue returned when the key is not set
+   * @return the value or the default
+   * @throws ObsConfigException if the value is not a duration or is negative
+   */
+  public Duration nonNegativeDuration(String key, Duration defaultValue) {
+    @Nullable String v = values.get(relaxed(key));
+    if (v == null || v.isEmpty()) {
+      return defaultValue;
+    }
+    @Nullable Duration d = parseDuration(v);
+    if (d == null || d.isNegative()) {
+      throw invalid(key, v, "must be zero or a positive duration like 0s, 500ms or 5s");
+    }
+    return d;
+  }
+
+  /**
    * Returns a comma-separated list key, with blank items removed.
    *
    * @param key the key
