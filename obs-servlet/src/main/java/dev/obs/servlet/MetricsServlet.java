@@ -6,8 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,7 +20,7 @@ public final class MetricsServlet extends HttpServlet {
   static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
   private final transient PrometheusMeterRegistry registry;
-  private final transient byte @Nullable [] token;
+  private final transient BearerToken token;
 
   /**
    * Creates the servlet.
@@ -32,7 +30,7 @@ public final class MetricsServlet extends HttpServlet {
    */
   public MetricsServlet(PrometheusMeterRegistry registry, @Nullable String token) {
     this.registry = registry;
-    this.token = token == null || token.isEmpty() ? null : token.getBytes(StandardCharsets.UTF_8);
+    this.token = new BearerToken(token);
   }
 
   @Override
@@ -60,14 +58,6 @@ public final class MetricsServlet extends HttpServlet {
   }
 
   private boolean authorized(@Nullable String header) {
-    byte[] expected = token;
-    if (expected == null) {
-      return true;
-    }
-    String presented = "";
-    if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      presented = header.substring(7).trim();
-    }
-    return MessageDigest.isEqual(expected, presented.getBytes(StandardCharsets.UTF_8));
+    return !token.isConfigured() || token.matches(header);
   }
 }

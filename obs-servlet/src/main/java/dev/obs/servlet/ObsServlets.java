@@ -1,6 +1,7 @@
 package dev.obs.servlet;
 
 import dev.obs.Obs;
+import dev.obs.ObsConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -33,10 +34,12 @@ public final class ObsServlets {
   /**
    * Registers the filter and the endpoints, and stores the {@link Obs} in the context attribute
    * {@link #OBS_ATTRIBUTE}. {@code obs.metrics.enabled=false} leaves out {@code /metrics}, and
-   * {@code obs.metrics.token} protects it.
+   * {@code obs.metrics.token} protects it; {@code obs.health.endpoints.enabled=false} leaves out
+   * {@code /livez}, {@code /readyz} and {@code /healthz}.
    *
    * @param context the servlet context, before it is initialised
    * @param obs the obs root
+   * @throws dev.obs.ObsConfigException when an endpoint setting is invalid
    */
   public static void register(ServletContext context, Obs obs) {
     context.setAttribute(OBS_ATTRIBUTE, obs);
@@ -44,6 +47,9 @@ public final class ObsServlets {
     if (filter != null) {
       filter.setAsyncSupported(true);
       filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+    }
+    if (obs.config().bool("obs.health.endpoints.enabled", true)) {
+      registerHealth(context, obs);
     }
     if (!obs.config().bool("obs.metrics.enabled", true)) {
       return;
@@ -60,6 +66,21 @@ public final class ObsServlets {
         context.addServlet("obsMetrics", new MetricsServlet(prometheus, token));
     if (metrics != null) {
       metrics.addMapping("/metrics");
+    }
+  }
+
+  private static void registerHealth(ServletContext context, Obs obs) {
+    String text = obs.config().string("obs.health.show-details", "when-authorized");
+    HealthServlet.ShowDetails show = HealthServlet.ShowDetails.parse(text);
+    if (show == null) {
+      throw ObsConfig.invalid(
+          "obs.health.show-details", text, "must be one of never, when-authorized, always");
+    }
+    String token = obs.config().get("obs.admin.token").orElse(null);
+    ServletRegistration.Dynamic health =
+        context.addServlet("obsHealth", new HealthServlet(obs.health(), token, show));
+    if (health != null) {
+      health.addMapping("/livez", "/readyz", "/healthz");
     }
   }
 
