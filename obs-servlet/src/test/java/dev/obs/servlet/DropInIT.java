@@ -9,10 +9,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.EnumSet;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.ee11.servlet.FilterHolder;
@@ -20,13 +17,10 @@ import org.eclipse.jetty.ee11.servlet.ServletHolder;
 import org.junit.jupiter.api.Test;
 
 class DropInIT {
-  private final HttpClient client = HttpClient.newHttpClient();
   private final AtomicReference<Object> obsSeenByApp = new AtomicReference<>();
 
   private HttpResponse<String> get(TestServer server, String path) throws Exception {
-    return client.send(
-        HttpRequest.newBuilder(server.uri(path)).timeout(Duration.ofSeconds(10)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return server.get(path);
   }
 
   private final class HelloServlet extends HttpServlet {

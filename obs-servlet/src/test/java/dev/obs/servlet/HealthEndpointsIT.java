@@ -58,12 +58,7 @@ class HealthEndpointsIT {
   }
 
   private HttpResponse<String> get(String path, String... headers) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(server.uri(path)).timeout(Duration.ofSeconds(10));
-    if (headers.length > 0) {
-      request.headers(headers);
-    }
-    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return server.get(path, headers);
   }
 
   private JsonNode body(HttpResponse<String> response) throws Exception {

@@ -151,12 +151,7 @@ class ObsFilterIT {
   }
 
   private HttpResponse<String> get(String path, String... headers) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(server.uri(path)).timeout(Duration.ofSeconds(10));
-    if (headers.length > 0) {
-      request.headers(headers);
-    }
-    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return server.get(path, headers);
   }
 
   private Search requests() {

@@ -1,6 +1,10 @@
 package dev.obs.servlet;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.function.Consumer;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -12,6 +16,8 @@ import org.eclipse.jetty.server.ServerConnector;
 final class TestServer implements AutoCloseable {
   private final Server server;
   private final URI base;
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private TestServer(Server server, URI base) {
     this.server = server;
@@ -37,6 +43,19 @@ final class TestServer implements AutoCloseable {
       throw e;
     }
     return new TestServer(server, URI.create("http://127.0.0.1:" + connector.getLocalPort()));
+  }
+
+  /** Sends a GET with the given header name and value pairs and returns the body as text. */
+  HttpResponse<String> get(String path, String... headers) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10));
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpClient client() {
+    return client;
   }
 
   URI uri(String path) {
