@@ -174,7 +174,9 @@ public final class Obs implements AutoCloseable {
 
   /**
    * Stops background work and releases what this instance holds; closes the registry only when obs
-   * created it. Calling it again does nothing.
+   * created it. Readiness turns DOWN first and stays so for the drain period ({@code
+   * obs.health.drain}, default 0s), so load balancers stop sending traffic before the app stops.
+   * Calling it again does nothing.
    */
   @Override
   public synchronized void close() {
@@ -182,6 +184,15 @@ public final class Obs implements AutoCloseable {
       return;
     }
     state = State.CLOSED;
+    health.startDraining();
+    if (!drain.isZero()) {
+      try {
+        Thread.sleep(drain.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    health.close();
     for (AutoCloseable c : closeables) {
       try {
         c.close();

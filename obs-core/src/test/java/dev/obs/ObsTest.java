@@ -88,6 +88,36 @@ class ObsTest {
   }
 
   @Test
+  void closeHoldsReadinessDownForTheDrainPeriodThenStopsHealthThreads() throws Exception {
+    Obs obs =
+        Obs.builder()
+            .jvmMetrics(false)
+            .config(ObsConfig.of(Map.of("obs.health.drain", "300ms", "obs.health.cache-ttl", "0s")))
+            .build()
+            .start();
+    obs.health().register("db", dev.obs.health.HealthResult::up);
+    assertThat(obs.health().checkGroup("readiness").status())
+        .isEqualTo(dev.obs.health.HealthStatus.UP);
+
+    Thread closer = new Thread(obs::close);
+    closer.start();
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    while (!obs.health().isDraining()) {
+      assertThat(System.nanoTime()).as("draining starts within 10 s").isLessThan(deadline);
+      Thread.sleep(1);
+    }
+    dev.obs.health.HealthReport duringDrain = obs.health().checkGroup("readiness");
+    boolean closeStillRunning = closer.isAlive();
+    closer.join(10_000);
+
+    assertThat(closeStillRunning).as("close() waits out the drain period").isTrue();
+    assertThat(duringDrain.status()).isEqualTo(dev.obs.health.HealthStatus.DOWN);
+    assertThat(duringDrain.check("shutdown").message()).isEqualTo("draining before shutdown");
+    assertThat(obs.health().checkAll().check("db").message())
+        .isEqualTo("health executor is shut down or saturated");
+  }
+
+  @Test
   void severalInstancesRunSideBySideWithoutSharingState() {
     try (Obs a = Obs.builder().jvmMetrics(false).build().start();
         Obs b = Obs.builder().jvmMetrics(false).build().start()) {

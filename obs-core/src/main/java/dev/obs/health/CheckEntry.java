@@ -78,10 +78,11 @@ final class CheckEntry {
     if (!force && c != null && fresh()) {
       return new Pending(c, null);
     }
-    if (inFlight == null) {
-      start();
+    Evaluation evaluation = inFlight;
+    if (evaluation == null) {
+      evaluation = start();
     }
-    return new Pending(null, inFlight);
+    return new Pending(null, evaluation);
   }
 
   private boolean fresh() {
@@ -90,7 +91,7 @@ final class CheckEntry {
     return clock.instant().isBefore(cachedAt.plus(ttl));
   }
 
-  private void start() {
+  private Evaluation start() {
     Evaluation evaluation = new Evaluation(System.nanoTime() + timeout.toNanos());
     inFlight = evaluation;
     try {
@@ -99,6 +100,7 @@ final class CheckEntry {
       evaluation.future.complete(
           finish(evaluation, HealthResult.down("health executor is shut down or saturated")));
     }
+    return evaluation;
   }
 
   private void run(Evaluation evaluation) {

@@ -456,18 +456,15 @@ public final class HealthRegistry {
     HealthResult result = completed.result();
     registry.timer("obs.health.check.duration", "check", entry.name).record(result.duration());
     HealthStatus previous = completed.previous();
-    if (previous != result.status()) {
-      String message = result.message() == null ? "" : ": " + result.message();
-      if (result.status() == HealthStatus.UP) {
-        log.info("obs health: check '{}' is now UP (was {}){}", entry.name, previous, message);
-      } else {
-        log.warn(
-            "obs health: check '{}' is now {} (was {}){}",
-            entry.name,
-            result.status(),
-            previous,
-            message);
-      }
+    if (previous == result.status()) {
+      return;
+    }
+    String message = result.message() == null ? "" : ": " + result.message();
+    String change = previous == null ? "" : " (was " + previous + ")";
+    if (result.status() == HealthStatus.UP) {
+      log.info("obs health: check '{}' is {}{}{}", entry.name, result.status(), change, message);
+    } else {
+      log.warn("obs health: check '{}' is {}{}{}", entry.name, result.status(), change, message);
     }
   }
 }

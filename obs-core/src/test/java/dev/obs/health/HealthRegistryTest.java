@@ -348,6 +348,42 @@ class HealthRegistryTest {
   }
 
   @Test
+  void eachStatusChangeIsLoggedOnceNotEachProbe() {
+    ch.qos.logback.classic.Logger logger =
+        (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(HealthRegistry.class);
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender =
+        new ch.qos.logback.core.read.ListAppender<>();
+    appender.start();
+    logger.addAppender(appender);
+    try {
+      List<HealthResult> script =
+          new ArrayList<>(
+              List.of(
+                  HealthResult.up(),
+                  HealthResult.up(),
+                  HealthResult.down("refused"),
+                  HealthResult.down("refused"),
+                  HealthResult.down("refused"),
+                  HealthResult.up()));
+      health.register(
+          "db", () -> script.remove(0), CheckOptions.builder().cacheTtl(Duration.ZERO).build());
+      for (int i = 0; i < 6; i++) {
+        health.checkAll();
+      }
+    } finally {
+      logger.detachAppender(appender);
+    }
+
+    assertThat(appender.list)
+        .extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+        .containsExactly(
+            "obs health: check 'db' is UP",
+            "obs health: check 'db' is DOWN (was UP): refused",
+            "obs health: check 'db' is UP (was DOWN)");
+    assertThat(appender.list.get(1).getLevel()).isEqualTo(ch.qos.logback.classic.Level.WARN);
+  }
+
+  @Test
   void duplicateAndReservedNamesAreRejected() {
     health.register("db", HealthResult::up);
 

@@ -83,10 +83,10 @@ public final class HealthServlet extends HttpServlet {
       report = health.checkOne(name);
       if (report == null) {
         res.setStatus(HttpServletResponse.SC_NOT_FOUND);
-        JsonResponses.write(
-            res,
-            json.writeValueAsString(
-                Map.of("error", "not_found", "message", "no health check named '" + name + "'")));
+        Map<String, String> error = new LinkedHashMap<>();
+        error.put("error", "not_found");
+        error.put("message", "no health check named '" + name + "'");
+        JsonResponses.write(res, json.writeValueAsString(error));
         return;
       }
     } else if (req.getParameter("group") != null) {

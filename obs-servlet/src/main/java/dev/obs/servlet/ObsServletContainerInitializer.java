@@ -10,6 +10,7 @@ import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -53,12 +54,14 @@ public final class ObsServletContainerInitializer implements ServletContainerIni
   }
 
   private static ObsConfig config(ServletContext context) {
-    Map<String, String> values = new HashMap<>();
+    Map<String, String> params = new HashMap<>();
     for (String name : Collections.list(context.getInitParameterNames())) {
       if (name.startsWith("obs.")) {
-        values.put(name, context.getInitParameter(name));
+        params.put(name, context.getInitParameter(name));
       }
     }
+    // Both maps hold keys in the same relaxed form, so the environment wins for every key.
+    Map<String, String> values = new LinkedHashMap<>(ObsConfig.of(params).asMap());
     values.putAll(ObsConfig.fromEnvironment().asMap());
     return ObsConfig.of(values);
   }

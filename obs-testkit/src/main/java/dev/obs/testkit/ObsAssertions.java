@@ -1,10 +1,14 @@
 package dev.obs.testkit;
 
+import dev.obs.health.HealthRegistry;
+import dev.obs.health.HealthReport;
+import dev.obs.health.HealthResult;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The entry point to obs's AssertJ assertions. Import it statically next to AssertJ's own {@code
- * Assertions}; the overload on {@link MeterRegistry} does not clash with theirs.
+ * Assertions}; the overloads on {@link MeterRegistry} and the health types do not clash with
+ * theirs.
  *
  * <pre>{@code
  * import static dev.obs.testkit.ObsAssertions.assertThat;
@@ -15,6 +19,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  *     .withTag("status", "404")
  *     .hasCount(1)
  *     .hasMax(Duration.ofMillis(12));
+ *
+ * assertThat(obs.health()).isDown().check("redis").isDown().hasMessageContaining("timed out");
  * }</pre>
  */
 public final class ObsAssertions {
@@ -28,5 +34,52 @@ public final class ObsAssertions {
    */
   public static MeterRegistryAssert assertThat(MeterRegistry registry) {
     return new MeterRegistryAssert(registry);
+  }
+
+  /**
+   * Starts assertions on the health checks of a registry. The first assertion runs {@link
+   * HealthRegistry#checkAll()} once; the rest of the chain asserts on that report.
+   *
+   * <pre>{@code
+   * ControllableCheck redis = new ControllableCheck();
+   * obs.health().register("redis", redis);
+   * redis.hang();
+   * assertThat(obs.health()).isDown().check("redis").isDown().hasMessageContaining("timed out");
+   * }</pre>
+   *
+   * @param registry the registry, usually {@code obs.health()}
+   * @return an assert on the registry's checks
+   */
+  public static HealthRegistryAssert assertThat(HealthRegistry registry) {
+    return new HealthRegistryAssert(registry);
+  }
+
+  /**
+   * Starts assertions on a health report, such as one returned by {@link
+   * HealthRegistry#checkGroup(String)}.
+   *
+   * <pre>{@code
+   * assertThat(obs.health().checkGroup(CheckOptions.READINESS)).isUp().hasCheck("db");
+   * }</pre>
+   *
+   * @param report the report
+   * @return an assert on the report
+   */
+  public static HealthReportAssert assertThat(HealthReport report) {
+    return new HealthReportAssert(report, "health report", null);
+  }
+
+  /**
+   * Starts assertions on one check's result, such as the result of a check called directly.
+   *
+   * <pre>{@code
+   * assertThat(HealthChecks.tcp("localhost", port).check()).isUp().hasDetailKey("latency_ms");
+   * }</pre>
+   *
+   * @param result the result
+   * @return an assert on the result
+   */
+  public static HealthResultAssert assertThat(HealthResult result) {
+    return new HealthResultAssert(result, "health result", null);
   }
 }
