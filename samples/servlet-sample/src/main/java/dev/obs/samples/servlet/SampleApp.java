@@ -9,8 +9,9 @@ import org.eclipse.jetty.server.ServerConnector;
 /**
  * An embedded Jetty 12 application instrumented by obs through the drop-in path: the {@link
  * ObsServletContainerInitializer} builds an {@code Obs} with a Prometheus registry, registers the
- * request filter on {@code /*} and serves {@code /metrics}; the application code only reports its
- * route template in {@link UsersServlet}.
+ * request filter on {@code /*} and serves {@code /metrics} and the health endpoints; the
+ * application code reports its route template in {@link UsersServlet} and registers two health
+ * checks in {@link HealthSetup}.
  *
  * <p>Run it from the repository root with the quick-start command in the README. The port is 8080
  * unless the environment variable {@code PORT} says otherwise; it listens on loopback unless {@code
@@ -49,6 +50,7 @@ public final class SampleApp implements AutoCloseable {
     ServletContextHandler context = new ServletContextHandler("/");
     // The drop-in path: what a servlet container does when it finds obs-servlet in WEB-INF/lib.
     context.addServletContainerInitializer(new ObsServletContainerInitializer());
+    context.addEventListener(new HealthSetup());
     context.addServlet(new HelloServlet(), "/hello");
     context.addServlet(new UsersServlet(), "/users/*");
     context.addServlet(new FailServlet(), "/fail");
@@ -95,7 +97,7 @@ public final class SampleApp implements AutoCloseable {
     System.out.println("  " + base + "/slow         (takes about 250 ms)");
     System.out.println("then look at the metrics and the health endpoints:");
     System.out.println("  " + base + "/metrics");
-    System.out.println("  " + base + "/healthz      (also /livez and /readyz)");
+    System.out.println("  " + base + "/readyz       (checks: disk, heap; also /livez, /healthz)");
     System.out.println("Press Ctrl+C to stop.");
     app.server.join();
   }

@@ -78,6 +78,17 @@ class SampleAppIT {
   }
 
   @Test
+  void readinessReportsTheSampleChecks() throws Exception {
+    HttpResponse<String> ready = get("/readyz");
+
+    assertThat(ready.statusCode()).isEqualTo(200);
+    assertThat(ready.body())
+        .contains("\"disk\":{\"status\":\"UP\"}")
+        .contains("\"heap\":{\"status\":");
+    assertThat(metrics).contains("obs_health_status{check=\"disk\"} 1.0");
+  }
+
+  @Test
   void routeTemplateGroupsAllUsersIntoOneSeries() {
     assertThat(metrics.lines()).contains(USERS_OK);
     assertThat(metrics).doesNotContain("uri=\"/users/42\"", "uri=\"/users/7\"");
