@@ -75,6 +75,25 @@ class DropInIT {
   }
 
   @Test
+  void systemPropertiesWinOverContextInitParametersForEveryKey() throws Exception {
+    System.setProperty("obs.metrics.token", "from-system");
+    try (TestServer server =
+        TestServer.start(
+            context -> {
+              context.setInitParameter("obs.metrics.token", "from-param");
+              context.setInitParameter("obs.health.show-details", "always");
+              context.addServletContainerInitializer(new ObsServletContainerInitializer());
+            })) {
+      assertThat(server.get("/metrics", "Authorization", "Bearer from-param").statusCode())
+          .isEqualTo(401);
+      assertThat(server.get("/metrics", "Authorization", "Bearer from-system").statusCode())
+          .isEqualTo(200);
+    } finally {
+      System.clearProperty("obs.metrics.token");
+    }
+  }
+
+  @Test
   void aFilterDeclaredWithoutObsFailsToStartWithAClearMessage() {
     assertThatThrownBy(
             () ->
