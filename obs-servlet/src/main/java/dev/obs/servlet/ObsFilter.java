@@ -2,6 +2,9 @@ package dev.obs.servlet;
 
 import dev.obs.Obs;
 import dev.obs.http.HttpServerMetrics;
+import dev.obs.logging.AccessLog;
+import dev.obs.logging.LogContext;
+import dev.obs.logging.LogFields;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.DispatcherType;
@@ -46,13 +49,14 @@ public final class ObsFilter implements Filter {
   public static final String EXCEPTION_ATTRIBUTE = "dev.obs.exception";
 
   /** The MDC key of the request id. */
-  public static final String MDC_REQUEST_ID = "request_id";
+  public static final String MDC_REQUEST_ID = LogFields.REQUEST_ID;
 
   /** The default request id header. */
   public static final String DEFAULT_REQUEST_ID_HEADER = "X-Request-ID";
 
   private @Nullable HttpServerMetrics metrics;
   private String requestIdHeader;
+  private AccessLog accessLog = AccessLog.disabled();
 
   /**
    * Creates a filter that records into the given {@link Obs}.
@@ -63,6 +67,7 @@ public final class ObsFilter implements Filter {
     this.metrics = obs.http();
     this.requestIdHeader =
         obs.config().string("obs.http.request-id-header", DEFAULT_REQUEST_ID_HEADER);
+    this.accessLog = AccessLog.fromConfig(obs.config());
   }
 
   /**
@@ -103,6 +108,7 @@ public final class ObsFilter implements Filter {
       metrics = ((Obs) obs).http();
       requestIdHeader =
           ((Obs) obs).config().string("obs.http.request-id-header", DEFAULT_REQUEST_ID_HEADER);
+      accessLog = AccessLog.fromConfig(((Obs) obs).config());
     }
   }
 
@@ -140,16 +146,21 @@ public final class ObsFilter implements Filter {
       throw t;
     } finally {
       MDC.remove(MDC_REQUEST_ID);
+      // Whatever the application put in the request's log context ends with the request.
+      LogContext.clear();
       if (error == null && request.isAsyncStarted()) {
-        request.getAsyncContext().addListener(new AsyncRecorder(m, start), request, response);
+        request
+            .getAsyncContext()
+            .addListener(new AsyncRecorder(m, accessLog, start), request, response);
       } else {
-        record(m, request, response, start, error);
+        record(m, accessLog, request, response, start, error);
       }
     }
   }
 
   static void record(
       HttpServerMetrics m,
+      AccessLog accessLog,
       HttpServletRequest request,
       HttpServletResponse response,
       long start,
@@ -161,13 +172,28 @@ public final class ObsFilter implements Filter {
       status = 500;
     }
     Object route = request.getAttribute(ROUTE_ATTRIBUTE);
+    String path = path(request);
     m.record(
-        request.getMethod(),
-        route instanceof String r ? r : null,
-        path(request),
-        status,
-        duration,
-        cause);
+        request.getMethod(), route instanceof String r ? r : null, path, status, duration, cause);
+    // Probes and scrapes are left out of the access log as they are out of the metrics.
+    if (accessLog.enabled() && m.isRecorded(path)) {
+      // bytes: the Content-Length the handler set (or Jetty set when it committed), else -1.
+      String length = response.getHeader("Content-Length");
+      long bytes = -1;
+      try {
+        bytes = length != null ? Long.parseLong(length.trim()) : -1;
+      } catch (NumberFormatException e) {
+        // left at -1
+      }
+      Object id = request.getAttribute(REQUEST_ID_ATTRIBUTE);
+      accessLog.log(
+          request.getMethod(),
+          HttpServerMetrics.uri(route instanceof String r ? r : null, path, status),
+          status,
+          duration,
+          bytes,
+          id instanceof String s ? s : null);
+    }
   }
 
   private static @Nullable Throwable handledException(HttpServletRequest request) {
@@ -200,11 +226,13 @@ public final class ObsFilter implements Filter {
   /** Records an async request once it completes, with the error it failed with, if any. */
   private static final class AsyncRecorder implements AsyncListener {
     private final HttpServerMetrics metrics;
+    private final AccessLog accessLog;
     private final long start;
     private @Nullable Throwable error;
 
-    AsyncRecorder(HttpServerMetrics metrics, long start) {
+    AsyncRecorder(HttpServerMetrics metrics, AccessLog accessLog, long start) {
       this.metrics = metrics;
+      this.accessLog = accessLog;
       this.start = start;
     }
 
@@ -212,6 +240,7 @@ public final class ObsFilter implements Filter {
     public void onComplete(AsyncEvent event) {
       record(
           metrics,
+          accessLog,
           (HttpServletRequest) event.getSuppliedRequest(),
           (HttpServletResponse) event.getSuppliedResponse(),
           start,

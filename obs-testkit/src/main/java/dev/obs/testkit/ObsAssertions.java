@@ -82,4 +82,21 @@ public final class ObsAssertions {
   public static HealthResultAssert assertThat(HealthResult result) {
     return new HealthResultAssert(result, "health result", null);
   }
+
+  /**
+   * Starts assertions on captured log events, formatted as obs's JSON lines.
+   *
+   * <pre>{@code
+   * try (LogCapture logs = LogCapture.root()) {
+   *   client.send(request);
+   *   assertThat(logs).hasEventWith("request_id", id).withLevel("ERROR");
+   * }
+   * }</pre>
+   *
+   * @param logs the capture
+   * @return an assert on the captured events
+   */
+  public static LogsAssert assertThat(LogCapture logs) {
+    return new LogsAssert(logs);
+  }
 }
