@@ -1,8 +1,10 @@
 package dev.obs;
 
+import dev.obs.errors.ErrorReporter;
 import dev.obs.health.HealthRegistry;
 import dev.obs.http.HttpMetricsOptions;
 import dev.obs.http.HttpServerMetrics;
+import dev.obs.tracing.HttpServerTracing;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -15,6 +17,7 @@ import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,6 +51,8 @@ public final class Obs implements AutoCloseable {
   private final ObsConfig config;
   private final HttpServerMetrics http;
   private final HealthRegistry health;
+  private final HttpServerTracing tracing;
+  private final ErrorReporter errors;
   private final Duration drain;
   private final Clock clock;
   private final boolean jvmMetrics;
@@ -63,6 +68,8 @@ public final class Obs implements AutoCloseable {
     this.http = new HttpServerMetrics(registry, httpOptions);
     this.clock = b.clock;
     this.drain = b.config.nonNegativeDuration("obs.health.drain", Duration.ZERO);
+    this.tracing = HttpServerTracing.create(b.config, b.openTelemetry);
+    this.errors = ErrorReporter.create(b.config, registry, b.clock);
     this.health = HealthRegistry.builder(registry).config(b.config).clock(b.clock).build();
     this.jvmMetrics =
         b.jvmMetrics != null ? b.jvmMetrics : b.config.bool("obs.metrics.jvm.enabled", true);
@@ -111,6 +118,26 @@ public final class Obs implements AutoCloseable {
    */
   public HealthRegistry health() {
     return health;
+  }
+
+  /**
+   * Returns the tracing of HTTP server requests: a SERVER span per request when an {@code
+   * OpenTelemetry} is available or {@code obs.tracing.exporter} asks for one, otherwise a no-op.
+   *
+   * @return the HTTP server tracing
+   */
+  public HttpServerTracing tracing() {
+    return tracing;
+  }
+
+  /**
+   * Returns the reporter of unhandled exceptions: one structured ERROR log line with an error id,
+   * and a Sentry event when {@code obs.sentry.dsn} or {@code SENTRY_DSN} is set.
+   *
+   * @return the error reporter
+   */
+  public ErrorReporter errors() {
+    return errors;
   }
 
   /**
@@ -193,6 +220,8 @@ public final class Obs implements AutoCloseable {
       }
     }
     health.close();
+    tracing.close();
+    errors.close();
     for (AutoCloseable c : closeables) {
       try {
         c.close();
@@ -213,8 +242,22 @@ public final class Obs implements AutoCloseable {
     private @Nullable HttpMetricsOptions httpOptions;
     private @Nullable Boolean jvmMetrics;
     private Clock clock = Clock.systemUTC();
+    private @Nullable OpenTelemetry openTelemetry;
 
     private Builder() {}
+
+    /**
+     * Uses the application's {@code OpenTelemetry} for request spans; by default obs uses the
+     * global one when the Java agent or the app set it, else what {@code obs.tracing.exporter} asks
+     * for.
+     *
+     * @param openTelemetry the OpenTelemetry instance; obs does not close it
+     * @return this builder
+     */
+    public Builder openTelemetry(OpenTelemetry openTelemetry) {
+      this.openTelemetry = openTelemetry;
+      return this;
+    }
 
     /**
      * Sets the clock for timestamps, health caches and history; tests pass a manual clock.

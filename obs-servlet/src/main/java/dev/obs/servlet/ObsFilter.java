@@ -2,16 +2,14 @@ package dev.obs.servlet;
 
 import dev.obs.Obs;
 import dev.obs.http.HttpServerMetrics;
-import dev.obs.logging.AccessLog;
 import dev.obs.logging.LogContext;
 import dev.obs.logging.LogFields;
-import jakarta.servlet.AsyncEvent;
-import jakarta.servlet.AsyncListener;
+import dev.obs.tracing.HttpServerTracing;
+import dev.obs.tracing.ServerSpan;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
-import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
@@ -31,6 +29,12 @@ import org.slf4j.MDC;
  * echoed in the response header, stored in the request attribute {@link #REQUEST_ID_ATTRIBUTE} and
  * in the SLF4J MDC as {@code request_id} for the duration of the request.
  *
+ * <p>When tracing is on it runs the request in a SERVER span (continuing an incoming {@code
+ * traceparent}) whose ids are in the MDC as {@code trace_id} and {@code span_id}. The log context
+ * (request id, trace ids, user, org, session) is cleared when the request leaves the filter, so
+ * nothing leaks to the next request on a pooled thread. An exception that escapes the handler is
+ * reported through {@code obs.errors()} and its error id returned in the {@code X-Error-ID} header.
+ *
  * <p>Handlers that know their route template report it with {@link #setRoute(ServletRequest,
  * String)}, so the {@code uri} tag is {@code /users/{id}} rather than a normalised path.
  *
@@ -48,15 +52,21 @@ public final class ObsFilter implements Filter {
   /** Request attribute where a handler may leave an exception it handled itself. */
   public static final String EXCEPTION_ATTRIBUTE = "dev.obs.exception";
 
+  /**
+   * Request attribute holding the request's {@link ServerSpan}, so handlers can inject its context
+   * into outgoing calls; absent when the request is not traced.
+   */
+  public static final String SPAN_ATTRIBUTE = ServerSpan.class.getName();
+
   /** The MDC key of the request id. */
   public static final String MDC_REQUEST_ID = LogFields.REQUEST_ID;
 
   /** The default request id header. */
   public static final String DEFAULT_REQUEST_ID_HEADER = "X-Request-ID";
 
-  private @Nullable HttpServerMetrics metrics;
-  private String requestIdHeader;
-  private AccessLog accessLog = AccessLog.disabled();
+  private @Nullable ExchangeRecorder recorder;
+  private HttpServerTracing tracing = HttpServerTracing.noop();
+  private String requestIdHeader = DEFAULT_REQUEST_ID_HEADER;
 
   /**
    * Creates a filter that records into the given {@link Obs}.
@@ -64,18 +74,20 @@ public final class ObsFilter implements Filter {
    * @param obs the obs root
    */
   public ObsFilter(Obs obs) {
-    this.metrics = obs.http();
-    this.requestIdHeader =
-        obs.config().string("obs.http.request-id-header", DEFAULT_REQUEST_ID_HEADER);
-    this.accessLog = AccessLog.fromConfig(obs.config());
+    bind(obs);
   }
 
   /**
    * Creates a filter for declaration in {@code web.xml}; it finds the {@link Obs} in the servlet
    * context attribute {@link ObsServlets#OBS_ATTRIBUTE} when initialised.
    */
-  public ObsFilter() {
-    this.requestIdHeader = DEFAULT_REQUEST_ID_HEADER;
+  public ObsFilter() {}
+
+  private void bind(Obs obs) {
+    this.recorder = new ExchangeRecorder(obs);
+    this.tracing = obs.tracing();
+    this.requestIdHeader =
+        obs.config().string("obs.http.request-id-header", DEFAULT_REQUEST_ID_HEADER);
   }
 
   /**
@@ -96,7 +108,7 @@ public final class ObsFilter implements Filter {
    */
   @Override
   public void init(FilterConfig config) throws ServletException {
-    if (metrics == null) {
+    if (recorder == null) {
       Object obs = config.getServletContext().getAttribute(ObsServlets.OBS_ATTRIBUTE);
       if (!(obs instanceof Obs)) {
         throw new ServletException(
@@ -105,15 +117,12 @@ public final class ObsFilter implements Filter {
                 + "'; register it with ObsServlets.register(context, obs) or construct"
                 + " new ObsFilter(obs)");
       }
-      metrics = ((Obs) obs).http();
-      requestIdHeader =
-          ((Obs) obs).config().string("obs.http.request-id-header", DEFAULT_REQUEST_ID_HEADER);
-      accessLog = AccessLog.fromConfig(((Obs) obs).config());
+      bind((Obs) obs);
     }
   }
 
   /**
-   * Times the request, sets its id and records it when it completes.
+   * Times the request, sets its id and span and records it when it completes.
    *
    * @param req the request
    * @param res the response
@@ -124,8 +133,8 @@ public final class ObsFilter implements Filter {
   @Override
   public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
       throws IOException, ServletException {
-    HttpServerMetrics m = metrics;
-    if (m == null
+    ExchangeRecorder r = recorder;
+    if (r == null
         || !(req instanceof HttpServletRequest request)
         || !(res instanceof HttpServletResponse response)
         || req.getDispatcherType() != DispatcherType.REQUEST) {
@@ -137,81 +146,39 @@ public final class ObsFilter implements Filter {
     response.setHeader(requestIdHeader, id);
     request.setAttribute(REQUEST_ID_ATTRIBUTE, id);
     MDC.put(MDC_REQUEST_ID, id);
-    long start = m.monotonicTime();
+    String path = path(request);
+    // The no-op tracer needs no request view; skipping it keeps the untraced path allocation-free.
+    ServerSpan span =
+        tracing == HttpServerTracing.noop()
+            ? ServerSpan.noop()
+            : tracing.start(new ServletRequestView(request, path));
+    if (span.traceId() != null) {
+      request.setAttribute(SPAN_ATTRIBUTE, span);
+    }
+    long start = r.metrics.monotonicTime();
     Throwable error = null;
     try {
       chain.doFilter(request, response);
     } catch (Throwable t) {
       error = t;
+      r.reportUnhandled(t, request, response, path);
       throw t;
     } finally {
+      span.detach();
       MDC.remove(MDC_REQUEST_ID);
       // Whatever the application put in the request's log context ends with the request.
       LogContext.clear();
       if (error == null && request.isAsyncStarted()) {
         request
             .getAsyncContext()
-            .addListener(new AsyncRecorder(m, accessLog, start), request, response);
+            .addListener(new ExchangeRecorder.Async(r, path, start, span), request, response);
       } else {
-        record(m, accessLog, request, response, start, error);
+        r.record(request, response, path, start, error, span);
       }
     }
   }
 
-  static void record(
-      HttpServerMetrics m,
-      AccessLog accessLog,
-      HttpServletRequest request,
-      HttpServletResponse response,
-      long start,
-      @Nullable Throwable error) {
-    long duration = m.monotonicTime() - start;
-    Throwable cause = error != null ? unwrap(error) : handledException(request);
-    int status = response.getStatus();
-    if (error != null && status < 400) {
-      status = 500;
-    }
-    Object route = request.getAttribute(ROUTE_ATTRIBUTE);
-    String path = path(request);
-    m.record(
-        request.getMethod(), route instanceof String r ? r : null, path, status, duration, cause);
-    // Probes and scrapes are left out of the access log as they are out of the metrics.
-    if (accessLog.enabled() && m.isRecorded(path)) {
-      // bytes: the Content-Length the handler set (or Jetty set when it committed), else -1.
-      String length = response.getHeader("Content-Length");
-      long bytes = -1;
-      try {
-        bytes = length != null ? Long.parseLong(length.trim()) : -1;
-      } catch (NumberFormatException e) {
-        // left at -1
-      }
-      Object id = request.getAttribute(REQUEST_ID_ATTRIBUTE);
-      accessLog.log(
-          request.getMethod(),
-          HttpServerMetrics.uri(route instanceof String r ? r : null, path, status),
-          status,
-          duration,
-          bytes,
-          id instanceof String s ? s : null);
-    }
-  }
-
-  private static @Nullable Throwable handledException(HttpServletRequest request) {
-    Object handled = request.getAttribute(EXCEPTION_ATTRIBUTE);
-    if (handled == null) {
-      handled = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
-    }
-    return handled instanceof Throwable t ? unwrap(t) : null;
-  }
-
-  private static Throwable unwrap(Throwable t) {
-    if (t instanceof ServletException se && se.getRootCause() != null) {
-      return se.getRootCause();
-    }
-    return t;
-  }
-
-  private static String path(HttpServletRequest request) {
+  static String path(HttpServletRequest request) {
     String uri = request.getRequestURI();
     String context = request.getContextPath();
     if (uri == null) {
@@ -221,47 +188,5 @@ public final class ObsFilter implements Filter {
       uri = uri.substring(context.length());
     }
     return uri.isEmpty() ? "/" : uri;
-  }
-
-  /** Records an async request once it completes, with the error it failed with, if any. */
-  private static final class AsyncRecorder implements AsyncListener {
-    private final HttpServerMetrics metrics;
-    private final AccessLog accessLog;
-    private final long start;
-    private @Nullable Throwable error;
-
-    AsyncRecorder(HttpServerMetrics metrics, AccessLog accessLog, long start) {
-      this.metrics = metrics;
-      this.accessLog = accessLog;
-      this.start = start;
-    }
-
-    @Override
-    public void onComplete(AsyncEvent event) {
-      record(
-          metrics,
-          accessLog,
-          (HttpServletRequest) event.getSuppliedRequest(),
-          (HttpServletResponse) event.getSuppliedResponse(),
-          start,
-          error);
-    }
-
-    @Override
-    public void onTimeout(AsyncEvent event) {
-      // The container completes a timed-out request with an error status; onComplete records it.
-    }
-
-    @Override
-    public void onError(AsyncEvent event) {
-      error = event.getThrowable();
-    }
-
-    @Override
-    public void onStartAsync(AsyncEvent event) {
-      event
-          .getAsyncContext()
-          .addListener(this, event.getSuppliedRequest(), event.getSuppliedResponse());
-    }
   }
 }

@@ -99,4 +99,33 @@ public final class ObsAssertions {
   public static LogsAssert assertThat(LogCapture logs) {
     return new LogsAssert(logs);
   }
+
+  /**
+   * Starts assertions on the events a local Sentry endpoint received; they wait for events, which
+   * the SDK sends asynchronously.
+   *
+   * <pre>{@code
+   * assertThat(sentry).captured(IllegalStateException.class).withTag("org_id", "o1");
+   * }</pre>
+   *
+   * @param sentry the endpoint
+   * @return an assert on the received events
+   */
+  public static SentryAssert assertThat(SentryEndpoint sentry) {
+    return new SentryAssert(sentry);
+  }
+
+  /**
+   * Starts assertions on the spans a {@link SpanCapture} captured.
+   *
+   * <pre>{@code
+   * assertThat(spans).hasServerSpan("GET /users/{id}").withAttribute("http.route", "/users/{id}");
+   * }</pre>
+   *
+   * @param spans the capture
+   * @return an assert on the captured spans
+   */
+  public static SpansAssert assertThat(SpanCapture spans) {
+    return new SpansAssert(spans);
+  }
 }

@@ -31,7 +31,8 @@ class MeterRegistryAssertTest {
         .isInstanceOf(AssertionError.class)
         .hasMessage(
             "Expected a meter named 'http.server.request' but found none. Registered meter names:"
-                + " http.server.requests, http.server.requests.histogram, obs.internal.failures");
+                + " http.server.requests, http.server.requests.histogram, obs.errors.dropped,"
+                + " obs.errors.reported, obs.internal.failures");
   }
 
   @Test

@@ -46,7 +46,10 @@ class ObsExtensionTest {
             HttpServerMetrics.REQUESTS,
             // SimpleMeterRegistry's gauges of the histogram buckets
             HttpServerMetrics.REQUESTS + ".histogram",
-            "obs.internal.failures");
+            // obs's own counters, registered at zero when obs is built
+            "obs.internal.failures",
+            "obs.errors.reported",
+            "obs.errors.dropped");
     ObsAssertions.assertThat(registry).timer(HttpServerMetrics.REQUESTS).hasCount(1);
   }
 
@@ -75,7 +78,7 @@ class ObsExtensionTest {
     assertThat(registry.getMeters())
         .extracting(Meter::getId)
         .extracting(Meter.Id::getName)
-        .containsExactly("obs.internal.failures");
+        .containsOnly("obs.internal.failures", "obs.errors.reported", "obs.errors.dropped");
   }
 
   @Test
