@@ -67,6 +67,8 @@ public final class ObsFilter implements Filter {
   private @Nullable ExchangeRecorder recorder;
   private HttpServerTracing tracing = HttpServerTracing.noop();
   private String requestIdHeader = DEFAULT_REQUEST_ID_HEADER;
+  private @Nullable String userHeader;
+  private @Nullable String orgHeader;
 
   /**
    * Creates a filter that records into the given {@link Obs}.
@@ -88,6 +90,8 @@ public final class ObsFilter implements Filter {
     this.tracing = obs.tracing();
     this.requestIdHeader =
         obs.config().string("obs.http.request-id-header", DEFAULT_REQUEST_ID_HEADER);
+    this.userHeader = obs.config().get("obs.logging.user-header").orElse(null);
+    this.orgHeader = obs.config().get("obs.logging.org-header").orElse(null);
   }
 
   /**
@@ -146,6 +150,8 @@ public final class ObsFilter implements Filter {
     response.setHeader(requestIdHeader, id);
     request.setAttribute(REQUEST_ID_ATTRIBUTE, id);
     MDC.put(MDC_REQUEST_ID, id);
+    putFromHeader(request, userHeader, LogFields.USER_ID);
+    putFromHeader(request, orgHeader, LogFields.ORG_ID);
     String path = path(request);
     // The no-op tracer needs no request view; skipping it keeps the untraced path allocation-free.
     ServerSpan span =
@@ -174,6 +180,20 @@ public final class ObsFilter implements Filter {
             .addListener(new ExchangeRecorder.Async(r, path, start, span), request, response);
       } else {
         r.record(request, response, path, start, error, span);
+      }
+    }
+  }
+
+  /**
+   * Puts a header's value in the log context when a header is configured for the field and the
+   * value is a safe id (the request id's rule), so a client cannot forge log content through it.
+   */
+  private static void putFromHeader(
+      HttpServletRequest request, @Nullable String header, String field) {
+    if (header != null) {
+      String value = request.getHeader(header);
+      if (RequestIds.isValid(value)) {
+        MDC.put(field, value);
       }
     }
   }

@@ -71,9 +71,11 @@ class LoggingIT {
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
       ObsFilter.setRoute(req, "/orders/{id}");
       String user = req.getParameter("user");
-      try (LogContext.Scope scope = LogContext.user(user)) {
-        handlerLog.info("loading order {}", req.getPathInfo());
-        handlerLog.info("loaded order for {}", req.getParameter("q"));
+      LogContext.Scope scope = user == null ? null : LogContext.user(user);
+      handlerLog.info("loading order {}", req.getPathInfo());
+      handlerLog.info("loaded order for {}", req.getParameter("q"));
+      if (scope != null) {
+        scope.close();
       }
       resp.setContentType("text/plain");
       resp.setContentLength(2);
@@ -85,6 +87,24 @@ class LoggingIT {
       ObsFilter.setRoute(req, "/orders");
       handlerLog.warn(new String(req.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
       resp.setStatus(201);
+    }
+  }
+
+  @Test
+  void userAndOrgComeFromConfiguredHeadersWhenTheyAreSafeIds() throws Exception {
+    start(Map.of("obs.logging.user-header", "X-User-ID", "obs.logging.org-header", "X-Org-ID"));
+    try (LogCapture logs = LogCapture.logger("test.handler")) {
+      server.get("/orders/1", "X-Request-ID", "hdr-1", "X-Org-ID", "acme", "X-User-ID", "u-9");
+      server.get("/orders/2", "X-Request-ID", "hdr-2", "X-Org-ID", "acme\" inc");
+      server.get("/orders/3", "X-Request-ID", "hdr-3");
+
+      assertThat(logs)
+          .hasEventWith("request_id", "hdr-1")
+          .with("org_id", "acme")
+          .with("user_id", "u-9")
+          .hasCount(2);
+      assertThat(logs).hasEventWith("request_id", "hdr-2").withoutField("org_id").hasCount(2);
+      assertThat(logs).hasEventWith("request_id", "hdr-3").withoutField("org_id").hasCount(2);
     }
   }
 
