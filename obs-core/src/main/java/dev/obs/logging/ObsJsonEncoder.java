@@ -1,6 +1,5 @@
 package dev.obs.logging;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.obs.ObsConfig;
 import dev.obs.ObsConfigException;
 import java.util.ArrayList;
@@ -180,7 +179,9 @@ public final class ObsJsonEncoder extends LogstashEncoder {
     setTimeZone("UTC");
     setIncludeContext(false);
     setLineSeparator("UNIX");
-    setCustomFields(customFields(o));
+    ServiceFieldsProvider serviceFields = new ServiceFieldsProvider(o);
+    serviceFields.setContext(getContext());
+    addProvider(serviceFields);
 
     ShortenedThrowableConverter stack = new ShortenedThrowableConverter();
     stack.setContext(getContext());
@@ -193,25 +194,5 @@ public final class ObsJsonEncoder extends LogstashEncoder {
     masking.addValueMasker(new SecretValueMasker(o.maskFields(), o.maskPatterns()));
     masking.start();
     setJsonGeneratorDecorator(masking);
-  }
-
-  private static String customFields(LoggingOptions o) {
-    StringBuilder json = new StringBuilder("{");
-    field(json, LogFields.SERVICE, o.service());
-    field(json, LogFields.VERSION, o.version());
-    field(json, LogFields.ENVIRONMENT, o.environment());
-    return json.append('}').toString();
-  }
-
-  private static void field(StringBuilder json, String name, String value) {
-    if (value.isEmpty()) {
-      return;
-    }
-    if (json.length() > 1) {
-      json.append(',');
-    }
-    json.append('"').append(name).append("\":\"");
-    JsonStringEncoder.getInstance().quoteAsString(value, json);
-    json.append('"');
   }
 }
