@@ -69,6 +69,7 @@ public final class ObsFilter implements Filter {
   private String requestIdHeader = DEFAULT_REQUEST_ID_HEADER;
   private @Nullable String userHeader;
   private @Nullable String orgHeader;
+  private boolean userFromPrincipal;
 
   /**
    * Creates a filter that records into the given {@link Obs}.
@@ -92,6 +93,7 @@ public final class ObsFilter implements Filter {
         obs.config().string("obs.http.request-id-header", DEFAULT_REQUEST_ID_HEADER);
     this.userHeader = obs.config().get("obs.logging.user-header").orElse(null);
     this.orgHeader = obs.config().get("obs.logging.org-header").orElse(null);
+    this.userFromPrincipal = obs.config().bool("obs.logging.user-from-principal", false);
   }
 
   /**
@@ -151,6 +153,10 @@ public final class ObsFilter implements Filter {
     request.setAttribute(REQUEST_ID_ATTRIBUTE, id);
     MDC.put(MDC_REQUEST_ID, id);
     putFromHeader(request, userHeader, LogFields.USER_ID);
+    if (userFromPrincipal && request.getUserPrincipal() != null) {
+      // Container-managed authentication has already run when filters start.
+      MDC.put(LogFields.USER_ID, request.getUserPrincipal().getName());
+    }
     putFromHeader(request, orgHeader, LogFields.ORG_ID);
     String path = path(request);
     // The no-op tracer needs no request view; skipping it keeps the untraced path allocation-free.

@@ -109,6 +109,42 @@ class LoggingIT {
   }
 
   @Test
+  void theContainersPrincipalBecomesTheUserWhenAskedFor() throws Exception {
+    obs =
+        Obs.builder()
+            .meterRegistry(registry)
+            .config(ObsConfig.of(Map.of("obs.logging.user-from-principal", "true")))
+            .jvmMetrics(false)
+            .build()
+            .start();
+    // Stands in for container-managed authentication, which runs before any filter.
+    jakarta.servlet.Filter authenticated =
+        (req, res, chain) ->
+            chain.doFilter(
+                new jakarta.servlet.http.HttpServletRequestWrapper((HttpServletRequest) req) {
+                  @Override
+                  public java.security.Principal getUserPrincipal() {
+                    return () -> "alice";
+                  }
+                },
+                res);
+    server =
+        TestServer.start(
+            context -> {
+              context.addFilter(
+                  new FilterHolder(authenticated), "/*", EnumSet.of(DispatcherType.REQUEST));
+              context.addFilter(
+                  new FilterHolder(new ObsFilter(obs)), "/*", EnumSet.of(DispatcherType.REQUEST));
+              context.addServlet(new ServletHolder(new OrdersServlet()), "/orders/*");
+            });
+    try (LogCapture logs = LogCapture.logger("test.handler")) {
+      server.get("/orders/1", "X-Request-ID", "p-1");
+
+      assertThat(logs).hasEventWith("request_id", "p-1").with("user_id", "alice").hasCount(2);
+    }
+  }
+
+  @Test
   void everyLineOfARequestCarriesThatRequestsId() throws Exception {
     start(Map.of());
     try (LogCapture logs = LogCapture.logger("test.handler")) {
