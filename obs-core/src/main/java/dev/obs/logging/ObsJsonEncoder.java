@@ -9,7 +9,6 @@ import java.util.regex.PatternSyntaxException;
 import net.logstash.logback.encoder.LogstashEncoder;
 import net.logstash.logback.fieldnames.LogstashCommonFieldNames;
 import net.logstash.logback.fieldnames.LogstashFieldNames;
-import net.logstash.logback.mask.MaskingJsonGeneratorDecorator;
 import net.logstash.logback.stacktrace.ShortenedThrowableConverter;
 import org.jspecify.annotations.Nullable;
 
@@ -189,10 +188,9 @@ public final class ObsJsonEncoder extends LogstashEncoder {
     stack.setMaxDepthPerThrowable(o.stackDepth());
     setThrowableConverter(stack);
 
-    MaskingJsonGeneratorDecorator masking = new MaskingJsonGeneratorDecorator();
-    masking.addFieldMasker(new SecretFieldMasker(o.maskFields()));
-    masking.addValueMasker(new SecretValueMasker(o.maskFields(), o.maskPatterns()));
-    masking.start();
-    setJsonGeneratorDecorator(masking);
+    setJsonGeneratorDecorator(
+        SecretMaskingGenerator.decorator(
+            new SecretFieldMasker(o.maskFields()),
+            new SecretValueMasker(o.maskFields(), o.maskPatterns())));
   }
 }

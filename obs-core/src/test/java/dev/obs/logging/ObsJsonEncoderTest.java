@@ -3,6 +3,7 @@ package dev.obs.logging;
 import static net.logstash.logback.argument.StructuredArguments.kv;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -124,6 +125,26 @@ class ObsJsonEncoderTest {
           .containsEntry("user", "alice")
           .containsEntry("password", "****")
           .containsEntry("request", Map.of("apiKey", "****", "path", "/login"));
+    }
+  }
+
+  @Test
+  void aSecretFieldHoldingAnObjectAnArrayOrANumberIsMaskedWhole() {
+    try (Captured logs = Captured.logger("mask.whole.test", options)) {
+      logs.slf4j()
+          .info(
+              "nested {} {} {} {}",
+              kv("secret", Map.of("key", "k-1", "nested", List.of(1, 2, Map.of("x", "y")))),
+              kv("auth_token", List.of("t-1", "t-2")),
+              kv("api_key", 12345),
+              kv("after", Map.of("kept", List.of("a", "b"))));
+
+      Map<String, Object> event = Captured.parse(logs.single());
+      assertThat(event)
+          .containsEntry("secret", "****")
+          .containsEntry("auth_token", "****")
+          .containsEntry("api_key", "****")
+          .containsEntry("after", Map.of("kept", List.of("a", "b")));
     }
   }
 
