@@ -92,7 +92,7 @@ class ObsTest {
     Obs obs =
         Obs.builder()
             .jvmMetrics(false)
-            .config(ObsConfig.of(Map.of("obs.health.drain", "300ms", "obs.health.cache-ttl", "0s")))
+            .config(ObsConfig.of(Map.of("obs.health.drain", "1s", "obs.health.cache-ttl", "0s")))
             .build()
             .start();
     obs.health().register("db", dev.obs.health.HealthResult::up);
