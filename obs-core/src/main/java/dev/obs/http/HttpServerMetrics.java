@@ -187,6 +187,13 @@ public final class HttpServerMetrics {
     int methodIndex = methodIndex(method);
     int clamped = status < 0 || status > 999 ? 0 : status;
     int key = methodIndex * 1000 + clamped;
+    if (exception == null) {
+      // Most requests to a route share one method and status: try them before the map.
+      Hot hot = route.hot;
+      if (hot != null && hot.key == key) {
+        return hot.meters;
+      }
+    }
     String exceptionName = exception == null ? null : exceptionNames.get(exception.getClass());
     IntMap<Meters> byKey = route.forException(exceptionName);
     Meters meters = byKey.get(key);
@@ -199,6 +206,9 @@ public final class HttpServerMetrics {
                   route.uri,
                   clamped,
                   exceptionName == null ? "none" : exceptionName));
+    }
+    if (exception == null && route.hot == null) {
+      route.hot = new Hot(key, meters);
     }
     return meters;
   }
@@ -292,8 +302,12 @@ public final class HttpServerMetrics {
     }
   }
 
+  /** The first method and status combination seen on a route, and its meters. */
+  private record Hot(int key, Meters meters) {}
+
   private static final class RouteMeters {
     final String uri;
+    volatile @Nullable Hot hot;
     final IntMap<Meters> plain = new IntMap<>();
     final ConcurrentHashMap<String, IntMap<Meters>> byException = new ConcurrentHashMap<>();
 
