@@ -18,7 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,16 +32,6 @@ class HealthRegistryTest {
   void close() {
     release.countDown();
     health.close();
-  }
-
-  private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out after 10 s waiting until " + what);
-      }
-      Thread.sleep(5);
-    }
   }
 
   private HealthCheck hanging(AtomicInteger calls) {
@@ -141,6 +130,7 @@ class HealthRegistryTest {
   @Test
   void concurrentProbesDuringAHangShareOneEvaluationAndOneThread() throws Exception {
     AtomicInteger calls = new AtomicInteger();
+    CountDownLatch returned = new CountDownLatch(1);
     health.register(
         "hangs",
         () -> {
@@ -153,6 +143,7 @@ class HealthRegistryTest {
               // keep hanging
             }
           }
+          returned.countDown();
           return HealthResult.up();
         },
         CheckOptions.builder().cacheTtl(Duration.ZERO).build());
@@ -175,7 +166,9 @@ class HealthRegistryTest {
     assertThat(calls.get()).isEqualTo(1);
     assertThat(health.activeThreads()).isEqualTo(1);
     release.countDown();
-    await(() -> health.activeThreads() == 0, "the hanging check returns after release");
+    assertThat(returned.await(10, TimeUnit.SECONDS))
+        .as("the hanging check returns within 10 s of its release")
+        .isTrue();
   }
 
   @Test
@@ -248,15 +241,19 @@ class HealthRegistryTest {
   @Test
   void backgroundRefreshKeepsTheResultFreshWithoutProbesCallingTheDependency() throws Exception {
     AtomicInteger calls = new AtomicInteger();
+    CountDownLatch threeRuns = new CountDownLatch(3);
     health.register(
         "refreshed",
         () -> {
           calls.incrementAndGet();
+          threeRuns.countDown();
           return HealthResult.up();
         },
         CheckOptions.builder().refreshEvery(Duration.ofMillis(20)).build());
 
-    await(() -> calls.get() >= 3, "the background refresh ran three times");
+    assertThat(threeRuns.await(10, TimeUnit.SECONDS))
+        .as("the background refresh runs three times within 10 s")
+        .isTrue();
     int before = calls.get();
     for (int i = 0; i < 100; i++) {
       assertThat(health.checkAll().status()).isEqualTo(HealthStatus.UP);

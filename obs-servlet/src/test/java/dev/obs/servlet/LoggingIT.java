@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.ee11.servlet.FilterHolder;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
 import org.junit.jupiter.api.AfterEach;
@@ -182,7 +181,8 @@ class LoggingIT {
     start(Map.of("obs.logging.access-log", "true"));
     try (LogCapture logs = LogCapture.logger("obs.access")) {
       server.get("/orders/42", "X-Request-ID", "req-b");
-      await(() -> logs.lines().size() == 1, "the access-log line is written");
+      server.awaitHandled(1, "the access-log line is written");
+      assertThat(logs.lines()).hasSize(1);
 
       assertThat(logs)
           .hasEventWith("request_id", "req-b")
@@ -202,7 +202,8 @@ class LoggingIT {
     start(Map.of());
     try (LogCapture logs = LogCapture.logger("obs.access")) {
       server.get("/orders/42");
-      await(() -> registry.find("http.server.requests").timer() != null, "the request is recorded");
+      server.awaitHandled(1, "the request is recorded");
+      assertThat(registry.find("http.server.requests").timer()).isNotNull();
 
       assertThat(logs).hasEventCount(0);
     }
@@ -243,16 +244,6 @@ class LoggingIT {
       assertThat(logs).hasNoEventWith("message", "forged");
     } finally {
       ((ch.qos.logback.classic.Logger) handlerLog).setAdditive(true);
-    }
-  }
-
-  private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out after 10 s waiting until " + what);
-      }
-      Thread.sleep(10);
     }
   }
 }

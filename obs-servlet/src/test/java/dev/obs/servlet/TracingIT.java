@@ -15,9 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.EnumSet;
-import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.ee11.servlet.FilterHolder;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
 import org.junit.jupiter.api.AfterEach;
@@ -81,7 +79,8 @@ class TracingIT {
   @Test
   void incomingTraceparentIsContinued() throws Exception {
     HttpResponse<String> response = server.get("/orders/1", "traceparent", TRACEPARENT);
-    await(() -> spans.spans().size() == 1, "the server span ends");
+    server.awaitHandled(1, "the server span ends");
+    assertThat(spans.spans()).hasSize(1);
 
     assertThat(response.statusCode()).isEqualTo(200);
     SpanData span =
@@ -108,7 +107,8 @@ class TracingIT {
     try (LogCapture logs = LogCapture.logger("test.tracing.handler")) {
       server.get("/orders/1", "traceparent", TRACEPARENT);
       server.get("/orders/2");
-      await(() -> spans.spans().size() == 2, "both server spans end");
+      server.awaitHandled(2, "both server spans end");
+      assertThat(spans.spans()).hasSize(2);
 
       SpanData continued =
           assertThat(spans).hasServerSpan("GET /orders/{id}").withTraceId(TRACE_ID).span();
@@ -136,7 +136,8 @@ class TracingIT {
   void handlerExceptionEndsSpanAsError() throws Exception {
     try (LogCapture logs = LogCapture.logger("test.tracing.handler")) {
       HttpResponse<String> response = server.get("/orders/boom");
-      await(() -> spans.spans().size() == 1, "the server span ends");
+      server.awaitHandled(1, "the server span ends");
+      assertThat(spans.spans()).hasSize(1);
 
       assertThat(response.statusCode()).isEqualTo(500);
       SpanData span =
@@ -155,18 +156,9 @@ class TracingIT {
   void scrapesGetNoSpan() throws Exception {
     server.get("/metrics");
     server.get("/orders/3");
-    await(() -> spans.spans().size() == 1, "the orders span ends");
+    server.awaitHandled(2, "both requests are handled");
+    assertThat(spans.spans()).hasSize(1);
 
     assertThat(spans).hasSpanCount(1).hasServerSpan("GET /orders/{id}");
-  }
-
-  private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out after 10 s waiting until " + what);
-      }
-      Thread.sleep(10);
-    }
   }
 }

@@ -112,18 +112,8 @@ public final class SentryAssert extends AbstractAssert<SentryAssert, SentryEndpo
 
   private List<Map<String, Object>> await(
       Duration wait, Predicate<List<Map<String, Object>>> done) {
-    long deadline = System.nanoTime() + wait.toNanos();
-    while (true) {
-      List<Map<String, Object>> events = actual.events();
-      if (done.test(events) || System.nanoTime() - deadline >= 0) {
-        return events;
-      }
-      try {
-        Thread.sleep(10); // bounded polling: the SDK sends from its own thread
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return actual.events();
-      }
-    }
+    // The endpoint wakes the wait on every envelope: the SDK sends from its own thread.
+    actual.awaitUntil(endpoint -> done.test(endpoint.events()), wait);
+    return actual.events();
   }
 }

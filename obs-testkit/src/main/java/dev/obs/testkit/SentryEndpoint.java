@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -164,6 +166,30 @@ public final class SentryEndpoint implements AutoCloseable {
     return envelopes;
   }
 
+  /**
+   * Waits until the endpoint's state satisfies a condition, or the time is up; woken by each
+   * envelope that arrives rather than by polling.
+   *
+   * @return true when the condition holds, false when the time ran out or the thread was
+   *     interrupted
+   */
+  synchronized boolean awaitUntil(Predicate<SentryEndpoint> condition, Duration wait) {
+    long deadline = System.nanoTime() + wait.toNanos();
+    try {
+      while (!condition.test(this)) {
+        long remaining = deadline - System.nanoTime();
+        if (remaining <= 0) {
+          return false;
+        }
+        TimeUnit.NANOSECONDS.timedWait(this, remaining);
+      }
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
   /** Forgets the events received so far. */
   public synchronized void clear() {
     events.clear();
@@ -185,6 +211,7 @@ public final class SentryEndpoint implements AutoCloseable {
       }
       synchronized (this) {
         envelopes++;
+        notifyAll();
       }
       String path = exchange.getRequestURI().getPath();
       if (!"POST".equals(exchange.getRequestMethod())
@@ -214,6 +241,7 @@ public final class SentryEndpoint implements AutoCloseable {
       List<Map<String, Object>> decoded = decode(body);
       synchronized (this) {
         events.addAll(decoded);
+        notifyAll();
       }
       byte[] reply = "{}".getBytes(StandardCharsets.UTF_8);
       exchange.sendResponseHeaders(200, reply.length);
