@@ -2,10 +2,8 @@ package dev.obs.health.checks;
 
 import dev.obs.health.HealthCheck;
 import dev.obs.health.HealthResult;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -37,40 +35,32 @@ final class FlywayCheck implements HealthCheck {
 
   @Override
   public HealthResult check() {
-    String shown = options.schema() == null ? table : options.schema() + "." + table;
-    try (Connection connection = Jdbc.connect(dataSource)) {
-      String name = HistoryTable.find(connection, options.schema(), table);
-      if (name == null) {
-        return HealthResult.down(
-            "migration history table " + shown + " not found (migrations not applied yet?)");
-      }
-      int applied = 0;
-      String latest = null;
-      List<String> failed = new ArrayList<>();
-      try (Statement statement = connection.createStatement()) {
-        statement.setQueryTimeout(Units.seconds(options.timeout()));
-        try (ResultSet rows = statement.executeQuery("SELECT * FROM " + name)) {
-          while (rows.next()) {
-            String version = rows.getString("version");
-            String type = rows.getString("type");
-            if (!rows.getBoolean("success")) {
-              String description = rows.getString("description");
-              failed.add((version == null ? "repeatable" : version) + " (" + description + ")");
-            } else if (type == null || !MARKERS.contains(type)) {
-              applied++;
-              if (version != null
-                  && (latest == null || MigrationVersion.compare(version, latest) > 0)) {
-                latest = version;
-              }
-            }
-          }
+    Rows rows = new Rows();
+    HealthResult unreadable = HistoryTable.read(dataSource, options, table, rows::add);
+    if (unreadable != null) {
+      return unreadable;
+    }
+    return result(HistoryTable.shown(options, table), rows.applied, rows.latest, rows.failed);
+  }
+
+  /** What the rows of the history table add up to. */
+  private static final class Rows {
+    int applied;
+    @Nullable String latest;
+    final List<String> failed = new ArrayList<>();
+
+    void add(ResultSet row) throws SQLException {
+      String version = row.getString("version");
+      String type = row.getString("type");
+      if (!row.getBoolean("success")) {
+        failed.add(
+            (version == null ? "repeatable" : version) + " (" + row.getString("description") + ")");
+      } else if (type == null || !MARKERS.contains(type)) {
+        applied++;
+        if (version != null && (latest == null || MigrationVersion.compare(version, latest) > 0)) {
+          latest = version;
         }
       }
-      return result(shown, applied, latest, failed);
-    } catch (CheckFailure e) {
-      return HealthResult.down(e.getMessage());
-    } catch (SQLException e) {
-      return Jdbc.down("cannot read " + shown, e);
     }
   }
 

@@ -1,21 +1,65 @@
 package dev.obs.health.checks;
 
+import dev.obs.health.HealthResult;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Finds a migration history table through {@link DatabaseMetaData}, whatever case the database
  * stored its name in (Flyway quotes a lower-case name, Liquibase's is upper case on H2 and lower
- * case on PostgreSQL), and returns its name quoted for SQL.
+ * case on PostgreSQL), and reads its rows for the Flyway and Liquibase checks.
  */
 final class HistoryTable {
   private HistoryTable() {}
+
+  /** Receives each row of a history table. */
+  interface RowReader {
+    void row(ResultSet row) throws SQLException;
+  }
+
+  /** How the table is named in messages: {@code schema.table}, or the table alone. */
+  static String shown(MigrationCheckOptions options, String table) {
+    return options.schema() == null ? table : options.schema() + "." + table;
+  }
+
+  /**
+   * Feeds every row of the history table to the reader, within the options' timeout.
+   *
+   * @return {@code null} when every row was read, else the DOWN result saying why not: the table is
+   *     missing, the connection failed or the query did
+   */
+  static @Nullable HealthResult read(
+      DataSource dataSource, MigrationCheckOptions options, String table, RowReader reader) {
+    String shown = shown(options, table);
+    try (Connection connection = Jdbc.connect(dataSource)) {
+      String name = find(connection, options.schema(), table);
+      if (name == null) {
+        return HealthResult.down(
+            "migration history table " + shown + " not found (migrations not applied yet?)");
+      }
+      try (Statement statement = connection.createStatement()) {
+        statement.setQueryTimeout(Units.seconds(options.timeout()));
+        try (ResultSet rows = statement.executeQuery("SELECT * FROM " + name)) {
+          while (rows.next()) {
+            reader.row(rows);
+          }
+        }
+      }
+      return null;
+    } catch (CheckFailure e) {
+      return HealthResult.down(e.getMessage());
+    } catch (SQLException e) {
+      return Jdbc.down("cannot read " + shown, e);
+    }
+  }
 
   /**
    * Returns the quoted, schema-qualified name of the table, or {@code null} when it does not exist

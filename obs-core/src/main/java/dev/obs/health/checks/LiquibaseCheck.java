@@ -2,14 +2,13 @@ package dev.obs.health.checks;
 
 import dev.obs.health.HealthCheck;
 import dev.obs.health.HealthResult;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads Liquibase's {@code DATABASECHANGELOG} with plain JDBC: it must exist, record no change set
@@ -38,60 +37,56 @@ final class LiquibaseCheck implements HealthCheck {
 
   @Override
   public HealthResult check() {
-    String shown = options.schema() == null ? table : options.schema() + "." + table;
-    try (Connection connection = Jdbc.connect(dataSource)) {
-      String name = HistoryTable.find(connection, options.schema(), table);
-      if (name == null) {
-        return HealthResult.down(
-            "migration history table " + shown + " not found (migrations not applied yet?)");
-      }
-      int applied = 0;
-      long latestOrder = Long.MIN_VALUE;
-      String latestId = null;
-      List<String> failed = new ArrayList<>();
-      try (Statement statement = connection.createStatement()) {
-        statement.setQueryTimeout(Units.seconds(options.timeout()));
-        try (ResultSet rows = statement.executeQuery("SELECT * FROM " + name)) {
-          while (rows.next()) {
-            String id = rows.getString("ID");
-            String execType = rows.getString("EXECTYPE");
-            if ("FAILED".equals(execType)) {
-              // Liquibase's own notation for a change set: file::id::author
-              failed.add(rows.getString("FILENAME") + "::" + id + "::" + rows.getString("AUTHOR"));
-            } else if (APPLIED.contains(execType)) {
-              applied++;
-              long order = rows.getLong("ORDEREXECUTED");
-              if (order >= latestOrder) {
-                latestOrder = order;
-                latestId = id;
-              }
-            }
-          }
+    Rows rows = new Rows();
+    HealthResult unreadable = HistoryTable.read(dataSource, options, table, rows::add);
+    if (unreadable != null) {
+      return unreadable;
+    }
+    HealthResult result = HealthResult.up().withDetail("applied", rows.applied);
+    if (rows.latestId != null) {
+      result = result.withDetail("latest_id", rows.latestId);
+    }
+    if (!rows.failed.isEmpty()) {
+      return HealthResult.down(
+              "failed change sets in "
+                  + HistoryTable.shown(options, table)
+                  + ": "
+                  + String.join(", ", rows.failed))
+          .withDetails(result.details())
+          .withDetail("failed", List.copyOf(rows.failed));
+    }
+    if (rows.applied < options.expectAppliedAtLeast()) {
+      return HealthResult.down(
+              Units.count(rows.applied, "change set")
+                  + " applied, expected at least "
+                  + options.expectAppliedAtLeast()
+                  + " (pending migrations?)")
+          .withDetails(result.details());
+    }
+    return result;
+  }
+
+  /** What the rows of the change log add up to. */
+  private static final class Rows {
+    int applied;
+    long latestOrder = Long.MIN_VALUE;
+    @Nullable String latestId;
+    final List<String> failed = new ArrayList<>();
+
+    void add(ResultSet row) throws SQLException {
+      String id = row.getString("ID");
+      String execType = row.getString("EXECTYPE");
+      if ("FAILED".equals(execType)) {
+        // Liquibase's own notation for a change set: file::id::author
+        failed.add(row.getString("FILENAME") + "::" + id + "::" + row.getString("AUTHOR"));
+      } else if (APPLIED.contains(execType)) {
+        applied++;
+        long order = row.getLong("ORDEREXECUTED");
+        if (order >= latestOrder) {
+          latestOrder = order;
+          latestId = id;
         }
       }
-      HealthResult result = HealthResult.up().withDetail("applied", applied);
-      if (latestId != null) {
-        result = result.withDetail("latest_id", latestId);
-      }
-      if (!failed.isEmpty()) {
-        return HealthResult.down(
-                "failed change sets in " + shown + ": " + String.join(", ", failed))
-            .withDetails(result.details())
-            .withDetail("failed", List.copyOf(failed));
-      }
-      if (applied < options.expectAppliedAtLeast()) {
-        return HealthResult.down(
-                Units.count(applied, "change set")
-                    + " applied, expected at least "
-                    + options.expectAppliedAtLeast()
-                    + " (pending migrations?)")
-            .withDetails(result.details());
-      }
-      return result;
-    } catch (CheckFailure e) {
-      return HealthResult.down(e.getMessage());
-    } catch (SQLException e) {
-      return Jdbc.down("cannot read " + shown, e);
     }
   }
 }
