@@ -159,6 +159,21 @@ public final class HttpServerTracing implements AutoCloseable {
    * @return the span; call {@link ServerSpan#detach()} and {@link ServerSpan#end} on it
    */
   public ServerSpan start(HttpRequestView request) {
+    return tracesRequests() ? startTraced(request) : NoopServerSpan.INSTANCE;
+  }
+
+  /**
+   * Tells whether requests get spans at all: tracing is on and the tracer provider records. When
+   * false, {@link #start} always returns the no-op span, so adapters may skip building the request
+   * view.
+   *
+   * @return true when requests are traced
+   */
+  public boolean tracesRequests() {
+    return tracer != null;
+  }
+
+  private ServerSpan startTraced(HttpRequestView request) {
     Tracer t = tracer;
     if (t == null || (!includeObsEndpoints && OBS_ENDPOINTS.isExcluded(request.path()))) {
       return NoopServerSpan.INSTANCE;

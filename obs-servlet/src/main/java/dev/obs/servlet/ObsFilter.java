@@ -159,11 +159,11 @@ public final class ObsFilter implements Filter {
     }
     putFromHeader(request, orgHeader, LogFields.ORG_ID);
     String path = path(request);
-    // The no-op tracer needs no request view; skipping it keeps the untraced path allocation-free.
+    // Untraced requests need no request view; skipping it keeps that path allocation-free.
     ServerSpan span =
-        tracing == HttpServerTracing.noop()
-            ? ServerSpan.noop()
-            : tracing.start(new ServletRequestView(request, path));
+        tracing.tracesRequests()
+            ? tracing.start(new ServletRequestView(request, path))
+            : ServerSpan.noop();
     if (span.traceId() != null) {
       request.setAttribute(SPAN_ATTRIBUTE, span);
     }
