@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.obs.ManualClock;
 import dev.obs.ObsConfig;
 import dev.obs.ObsConfigException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -3,6 +3,7 @@ package dev.obs.health;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.obs.ManualClock;
 import dev.obs.ObsConfig;
 import dev.obs.ObsConfigException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 class HealthRegistryTest {
   private final MeterRegistry meters = new SimpleMeterRegistry();
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+  private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
   private final HealthRegistry health =
       HealthRegistry.builder(meters).clock(clock).timeout(Duration.ofMillis(200)).build();
   private final CountDownLatch release = new CountDownLatch(1);
