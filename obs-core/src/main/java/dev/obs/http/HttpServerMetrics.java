@@ -127,18 +127,20 @@ public final class HttpServerMetrics {
    * @param status the response status
    * @param durationNanos the duration in nanoseconds
    * @param exception what the handler threw, or {@code null}
+   * @return false when the path is excluded or recording is off, so callers that log the same
+   *     exchanges need not check again
    */
-  public void record(
+  public boolean record(
       String method,
       @Nullable String route,
       String path,
       int status,
       long durationNanos,
       @Nullable Throwable exception) {
+    if (!isRecorded(path)) {
+      return false;
+    }
     try {
-      if (!isRecorded(path)) {
-        return;
-      }
       Meters meters = meters(method, uri(route, path, status), status, exception);
       meters.timer.record(Math.max(0, durationNanos), TimeUnit.NANOSECONDS);
       if (meters.errors != null) {
@@ -151,6 +153,7 @@ public final class HttpServerMetrics {
         log.warn("obs http: recording an exchange failed; further failures are only counted", e);
       }
     }
+    return true;
   }
 
   /**

@@ -45,14 +45,14 @@ final class ExchangeRecorder {
     Object routeAttribute = request.getAttribute(ObsFilter.ROUTE_ATTRIBUTE);
     String route = routeAttribute instanceof String r ? r : null;
     String method = request.getMethod();
-    metrics.record(method, route, path, status, duration, cause);
+    boolean recorded = metrics.record(method, route, path, status, duration, cause);
     Object idAttribute = request.getAttribute(ObsFilter.REQUEST_ID_ATTRIBUTE);
     String requestId = idAttribute instanceof String s ? s : null;
     if (span.traceId() != null) {
       span.end(new HttpExchange(method, route, path, status, duration, cause, requestId));
     }
     // Probes and scrapes are left out of the access log as they are out of the metrics.
-    if (accessLog.enabled() && metrics.isRecorded(path)) {
+    if (accessLog.enabled() && recorded) {
       accessLog.log(
           method,
           HttpServerMetrics.uri(route, path, status),
