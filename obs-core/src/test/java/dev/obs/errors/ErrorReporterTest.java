@@ -9,6 +9,7 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.obs.ManualClock;
 import dev.obs.ObsConfig;
 import dev.obs.ObsConfigException;
+import dev.obs.http.TestRequest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,7 +54,7 @@ class ErrorReporterTest {
     try (ErrorReporter errors = reporter(Map.of())) {
       IllegalStateException boom = new IllegalStateException("boom");
 
-      String id = errors.report(boom, FakeRequest.get("/orders/7"), 500);
+      String id = errors.report(boom, TestRequest.get("/orders/7"), 500);
 
       assertThat(errors.sentryEnabled()).isFalse();
       assertThat(id).matches("[0-9a-f]{32}");
@@ -84,11 +85,11 @@ class ErrorReporterTest {
     try (ErrorReporter defaults = reporter(Map.of());
         ErrorReporter withClientErrors = reporter(keys)) {
       RuntimeException e = new RuntimeException("x");
-      assertThat(defaults.report(e, FakeRequest.get("/a"), 400)).isNull();
-      assertThat(defaults.report(e, FakeRequest.get("/a"), 503)).isNotNull();
-      assertThat(withClientErrors.report(e, FakeRequest.get("/a"), 404)).isNull();
-      assertThat(withClientErrors.report(e, FakeRequest.get("/a"), 429)).isNull();
-      assertThat(withClientErrors.report(e, FakeRequest.get("/a"), 409)).isNotNull();
+      assertThat(defaults.report(e, TestRequest.get("/a"), 400)).isNull();
+      assertThat(defaults.report(e, TestRequest.get("/a"), 503)).isNotNull();
+      assertThat(withClientErrors.report(e, TestRequest.get("/a"), 404)).isNull();
+      assertThat(withClientErrors.report(e, TestRequest.get("/a"), 429)).isNull();
+      assertThat(withClientErrors.report(e, TestRequest.get("/a"), 409)).isNotNull();
     }
     assertThat(logs.list).hasSize(2);
     assertThat(reported("ignored")).isEqualTo(3);
@@ -98,8 +99,8 @@ class ErrorReporterTest {
   void ignoredExceptionTypesIncludeTheirSubclasses() {
     try (ErrorReporter errors =
         reporter(Map.of("obs.errors.ignore-exceptions", "java.io.IOException"))) {
-      assertThat(errors.report(new IOException("x"), FakeRequest.get("/a"), 500)).isNull();
-      assertThat(errors.report(new java.io.EOFException("x"), FakeRequest.get("/a"), 500)).isNull();
+      assertThat(errors.report(new IOException("x"), TestRequest.get("/a"), 500)).isNull();
+      assertThat(errors.report(new java.io.EOFException("x"), TestRequest.get("/a"), 500)).isNull();
       assertThat(errors.report(new UncheckedIOException(new IOException()), req(), 500))
           .isNotNull();
     }
@@ -266,8 +267,8 @@ class ErrorReporterTest {
     }
   }
 
-  private static FakeRequest req() {
-    return FakeRequest.get("/a");
+  private static TestRequest req() {
+    return TestRequest.get("/a");
   }
 
   /** A DSN whose port nothing listens on: sends fail fast, in the SDK's thread. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.obs.ObsConfig;
 import dev.obs.ObsConfigException;
 import dev.obs.http.HttpExchange;
+import dev.obs.http.TestRequest;
 import dev.obs.logging.LogFields;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;

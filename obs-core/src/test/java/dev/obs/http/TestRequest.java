@@ -1,13 +1,12 @@
-package dev.obs.tracing;
+package dev.obs.http;
 
-import dev.obs.http.HttpRequestView;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** A request view with the headers a test gives it. */
-final class TestRequest implements HttpRequestView {
+/** A request view with the headers a test gives it, for the tests of every package. */
+public final class TestRequest implements HttpRequestView {
   private final String method;
   private final String path;
   private final Map<String, String> headers = new LinkedHashMap<>();
@@ -17,15 +16,15 @@ final class TestRequest implements HttpRequestView {
     this.path = path;
   }
 
-  static TestRequest get(String path) {
+  public static TestRequest get(String path) {
     return new TestRequest("GET", path);
   }
 
-  static TestRequest of(String method, String path) {
+  public static TestRequest of(String method, String path) {
     return new TestRequest(method, path);
   }
 
-  TestRequest header(String name, String value) {
+  public TestRequest header(String name, String value) {
     headers.put(name.toLowerCase(Locale.ROOT), value);
     return this;
   }
