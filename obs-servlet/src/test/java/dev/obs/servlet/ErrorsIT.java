@@ -8,15 +8,12 @@ import dev.obs.ObsConfig;
 import dev.obs.errors.ErrorReporter;
 import dev.obs.logging.LogContext;
 import dev.obs.testkit.SentryEndpoint;
-import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.util.EnumSet;
 import java.util.Map;
-import org.eclipse.jetty.ee11.servlet.FilterHolder;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -51,8 +48,7 @@ class ErrorsIT {
     server =
         TestServer.start(
             context -> {
-              context.addFilter(
-                  new FilterHolder(new ObsFilter(obs)), "/*", EnumSet.of(DispatcherType.REQUEST));
+              TestServer.addObsFilter(context, obs);
               context.addServlet(new ServletHolder(new FailingServlet()), "/orders/*");
             });
   }
@@ -119,8 +115,7 @@ class ErrorsIT {
     server =
         TestServer.start(
             context -> {
-              context.addFilter(
-                  new FilterHolder(new ObsFilter(obs)), "/*", EnumSet.of(DispatcherType.REQUEST));
+              TestServer.addObsFilter(context, obs);
               context.addServlet(new ServletHolder(new FailingServlet()), "/orders/*");
             });
     long[] nanos = new long[100];

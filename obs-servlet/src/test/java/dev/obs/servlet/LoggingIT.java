@@ -46,8 +46,7 @@ class LoggingIT {
     server =
         TestServer.start(
             context -> {
-              context.addFilter(
-                  new FilterHolder(new ObsFilter(obs)), "/*", EnumSet.of(DispatcherType.REQUEST));
+              TestServer.addObsFilter(context, obs);
               context.addServlet(new ServletHolder(new OrdersServlet()), "/orders/*");
             });
   }
@@ -132,8 +131,7 @@ class LoggingIT {
             context -> {
               context.addFilter(
                   new FilterHolder(authenticated), "/*", EnumSet.of(DispatcherType.REQUEST));
-              context.addFilter(
-                  new FilterHolder(new ObsFilter(obs)), "/*", EnumSet.of(DispatcherType.REQUEST));
+              TestServer.addObsFilter(context, obs);
               context.addServlet(new ServletHolder(new OrdersServlet()), "/orders/*");
             });
     try (LogCapture logs = LogCapture.logger("test.handler")) {

@@ -73,9 +73,7 @@ class ObsFilterIT {
           }
         };
     context.addFilter(new FilterHolder(outer), "/*", EnumSet.of(DispatcherType.REQUEST));
-    FilterHolder obsFilter = new FilterHolder(new ObsFilter(obs));
-    obsFilter.setAsyncSupported(true);
-    context.addFilter(obsFilter, "/*", EnumSet.of(DispatcherType.REQUEST));
+    TestServer.addObsFilter(context, obs);
     context.addServlet(new ServletHolder(new UsersServlet()), "/users/*");
     context.addServlet(new ServletHolder(new FailServlet()), "/fail/*");
     ServletHolder async = new ServletHolder(new AsyncServlet());

@@ -119,6 +119,13 @@ final class TestServer implements AutoCloseable {
     }
   }
 
+  /** Adds the {@link ObsFilter} of {@code obs} to every request, async ones included. */
+  static void addObsFilter(ServletContextHandler context, dev.obs.Obs obs) {
+    FilterHolder filter = new FilterHolder(new ObsFilter(obs));
+    filter.setAsyncSupported(true);
+    context.addFilter(filter, "/*", EnumSet.of(DispatcherType.REQUEST));
+  }
+
   /** Sends a GET with the given header name and value pairs and returns the body as text. */
   HttpResponse<String> get(String path, String... headers) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10));

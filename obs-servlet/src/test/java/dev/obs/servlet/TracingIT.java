@@ -9,14 +9,11 @@ import dev.obs.testkit.SpanCapture;
 import dev.obs.tracing.ServerSpan;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.util.EnumSet;
-import org.eclipse.jetty.ee11.servlet.FilterHolder;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,8 +38,7 @@ class TracingIT {
     server =
         TestServer.start(
             context -> {
-              context.addFilter(
-                  new FilterHolder(new ObsFilter(obs)), "/*", EnumSet.of(DispatcherType.REQUEST));
+              TestServer.addObsFilter(context, obs);
               context.addServlet(new ServletHolder(new OrdersServlet()), "/orders/*");
               context.addServlet(new ServletHolder(new OrdersServlet()), "/metrics");
             });
