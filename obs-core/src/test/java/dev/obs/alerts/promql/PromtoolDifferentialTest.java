@@ -18,6 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Evaluates each case with {@link Evaluator}, writes what it computed as the expected samples of a
  * {@code promtool test rules} file over the same input series, and requires promtool to pass: so
  * the evaluator and Prometheus 2.42 agree on every value, to the last bit.
+ *
+ * <p>Aggregations here add at most two inexact values, or exact ones: promtool loads input series
+ * in random order and sums in that order, so a sum of three inexact values can differ from run to
+ * run in its last bit.
  */
 class PromtoolDifferentialTest {
   private static final long INTERVAL_MILLIS = 60_000;
@@ -85,9 +89,9 @@ class PromtoolDifferentialTest {
           new Case("scalar(temperature{room=\"a\"}) * 2", 4),
           new Case("vector(scalar(sum(temperature)))", 4),
           new Case("sum by (job) (rate(http_requests_total[5m]))", 6, 12),
-          new Case("sum(rate(http_requests_total[5m]))", 6),
+          new Case("sum(http_requests_total)", 6),
           new Case("avg without (status) (http_requests_total)", 9),
-          new Case("avg(temperature)", 3, 16),
+          new Case("avg by (job) (http_requests_total)", 3, 16),
           new Case("min by (status) (http_requests_total)", 9),
           new Case("max(http_requests_total)", 9),
           new Case("count by (job) (http_requests_total > 20)", 5),
