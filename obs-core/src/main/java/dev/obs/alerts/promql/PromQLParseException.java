@@ -7,8 +7,13 @@ package dev.obs.alerts.promql;
 public final class PromQLParseException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The 1-based line of the problem. */
   private final int line;
+
+  /** The 1-based column of the problem. */
   private final int column;
+
+  /** The offending construct. */
   private final String construct;
 
   /**
