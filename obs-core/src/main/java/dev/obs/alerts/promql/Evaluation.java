@@ -12,7 +12,6 @@ import dev.obs.alerts.promql.Ast.Type;
 import dev.obs.alerts.promql.Ast.Unary;
 import dev.obs.alerts.promql.Ast.VectorSelector;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -186,16 +185,13 @@ final class Evaluation {
 
   private List<Sample> aggregate(Aggregation a) {
     List<Sample> in = vector(a.arg());
-    String[] grouping = a.grouping().toArray(new String[0]);
-    String[] dropped = Arrays.copyOf(grouping, grouping.length + 1);
-    dropped[grouping.length] = Labels.METRIC_NAME;
     Map<Labels, double[]> groups = new LinkedHashMap<>();
     for (Sample s : in) {
       Labels key;
       if (a.without()) {
-        key = s.labels().without(dropped);
-      } else if (grouping.length > 0) {
-        key = s.labels().keep(grouping);
+        key = s.labels().derived(a.grouping(), false);
+      } else if (!a.grouping().isEmpty()) {
+        key = s.labels().derived(a.grouping(), true);
       } else {
         key = Labels.empty();
       }
@@ -332,9 +328,10 @@ final class Evaluation {
       if (!op.comparison() || b.returnBool()) {
         labels = labels.withoutName();
       }
-      if (matching != null) {
-        String[] names = matching.labels().toArray(new String[0]);
-        labels = matching.on() ? labels.keep(names) : labels.without(names);
+      if (matching != null && matching.on()) {
+        labels = sig;
+      } else if (matching != null) {
+        labels = labels.without(matching.labels().toArray(new String[0]));
       }
       if (!matched.add(sig)) {
         throw new PromQLEvalException(
@@ -381,13 +378,7 @@ final class Evaluation {
     if (matching == null) {
       return labels.withoutName();
     }
-    List<String> names = matching.labels();
-    if (matching.on()) {
-      return labels.keep(names.toArray(new String[0]));
-    }
-    String[] dropped = names.toArray(new String[names.size() + 1]);
-    dropped[names.size()] = Labels.METRIC_NAME;
-    return labels.without(dropped);
+    return labels.derived(matching.labels(), matching.on());
   }
 
   private static boolean compare(BinaryOp op, double l, double r) {
