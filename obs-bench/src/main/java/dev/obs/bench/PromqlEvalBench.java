@@ -53,7 +53,7 @@ public class PromqlEvalBench {
           new String[] {
             "errorRatio",
             "sum by (uri) (rate(http_server_requests_seconds_count{status=~\"5..\"}[5m]))"
-                + " / sum by (uri) (rate(http_server_requests_seconds_count[5m])) > 0.05"
+                + " / sum by (uri) (rate(http_server_requests_seconds_count[5m])) > 0.03"
           },
           new String[] {
             "p95",
@@ -64,7 +64,7 @@ public class PromqlEvalBench {
             "meanLatency",
             "sum without (status, method) (rate(http_server_requests_seconds_sum[5m]))"
                 + " / sum without (status, method) (rate(http_server_requests_seconds_count[5m]))"
-                + " > 0.2"
+                + " > 0.1"
           },
           new String[] {"gaugeThreshold", "app_queue_size > 100"});
 

@@ -82,7 +82,7 @@ final class Evaluation {
       for (Sample s : in) {
         out.add(new Sample(s.labels().withoutName(), -s.value()));
       }
-      return unique(out);
+      return unique(out, in);
     }
     throw new IllegalStateException("not an instant vector expression: " + e);
   }
@@ -152,7 +152,7 @@ final class Evaluation {
           };
       out.add(new Sample(s.labels().withoutName(), v));
     }
-    return unique(out);
+    return unique(out, in);
   }
 
   private List<Sample> rangeFunction(Call c) {
@@ -180,7 +180,7 @@ final class Evaluation {
             out.add(new Sample(keepName ? labels : labels.withoutName(), v));
           }
         });
-    return keepName ? out : unique(out);
+    return keepName || oneName(m.selector().matchers()) ? out : unique(out, null);
   }
 
   private List<Sample> aggregate(Aggregation a) {
@@ -282,7 +282,7 @@ final class Evaluation {
         out.add(new Sample(dropName ? s.labels().withoutName() : s.labels(), value));
       }
     }
-    return dropName ? unique(out) : out;
+    return dropName ? unique(out, in) : out;
   }
 
   private List<Sample> vectorBinary(Binary b, List<Sample> lhs, List<Sample> rhs) {
@@ -381,6 +381,25 @@ final class Evaluation {
     return labels.derived(matching.labels(), matching.on());
   }
 
+  private static boolean oneNameIn(List<Sample> samples) {
+    String first = samples.get(0).labels().name();
+    for (int i = 1; i < samples.size(); i++) {
+      if (!java.util.Objects.equals(first, samples.get(i).labels().name())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean oneName(List<LabelMatcher> matchers) {
+    for (LabelMatcher m : matchers) {
+      if (m.type() == LabelMatcher.Type.EQ && m.name().equals(Labels.METRIC_NAME)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean compare(BinaryOp op, double l, double r) {
     return switch (op) {
       case EQL -> l == r;
@@ -405,9 +424,12 @@ final class Evaluation {
     };
   }
 
-  /** Fails like Prometheus when dropping the metric name left two samples with one label set. */
-  private static List<Sample> unique(List<Sample> samples) {
-    if (samples.size() < 2) {
+  /**
+   * Fails like Prometheus when dropping the metric name left two samples with one label set. That
+   * cannot happen when the input samples (distinct label sets) all had the same name.
+   */
+  private static List<Sample> unique(List<Sample> samples, @Nullable List<Sample> input) {
+    if (samples.size() < 2 || (input != null && oneNameIn(input))) {
       return samples;
     }
     Set<Labels> seen = new HashSet<>(samples.size() * 2);
