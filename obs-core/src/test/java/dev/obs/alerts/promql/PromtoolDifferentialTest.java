@@ -81,6 +81,8 @@ class PromtoolDifferentialTest {
           new Case("histogram_quantile(0.5, sum by (le) (rate(latency_seconds_bucket[5m])))", 10),
           new Case("histogram_quantile(0.99, latency_seconds_bucket)", 7),
           new Case("histogram_quantile(0.01, latency_seconds_bucket)", 7),
+          new Case("histogram_quantile(1.5, latency_seconds_bucket)", 7),
+          new Case("quantile_over_time(-1, temperature[2m])", 7),
           new Case("abs(delta(temperature[2m]))", 7, 9),
           new Case("clamp_min(temperature, 21)", 1, 6),
           new Case("clamp_max(temperature, 1)", 1, 6),
@@ -137,6 +139,7 @@ class PromtoolDifferentialTest {
               "http_requests_total and on (job) (http_requests_total{status=\"500\"} > 10)", 14),
           new Case("sum(http_requests_total) > on () vector(100)", 3),
           new Case("temperature offset 5m", 5, 10),
+          new Case("temperature offset -2m", 3),
           new Case("rate(http_requests_total[5m] offset 3m)", 10),
           new Case("sum_over_time(temperature[2m] offset 1m)", 4));
 
