@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -384,7 +385,7 @@ final class Evaluation {
   private static boolean oneNameIn(List<Sample> samples) {
     String first = samples.get(0).labels().name();
     for (int i = 1; i < samples.size(); i++) {
-      if (!java.util.Objects.equals(first, samples.get(i).labels().name())) {
+      if (!Objects.equals(first, samples.get(i).labels().name())) {
         return false;
       }
     }
