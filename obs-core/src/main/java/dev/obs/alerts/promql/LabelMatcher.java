@@ -90,13 +90,8 @@ public record LabelMatcher(String name, Type type, String value) {
     };
   }
 
-  /**
-   * Tells whether a series' labels match.
-   *
-   * @param labels the labels
-   * @return whether the label this matcher names matches
-   */
-  public boolean matches(Labels labels) {
+  /** Tells whether a series' labels match. */
+  boolean matchesLabels(Labels labels) {
     return matches(labels.get(name));
   }
 

@@ -248,7 +248,7 @@ final class Parser {
       }
     }
     if (TypeChecks.OTHER_AGGREGATIONS.contains(lower)) {
-      throw error("unsupported aggregation '" + lower + "'", t, lower);
+      throw error("unsupported function '" + lower + "'", t, lower);
     }
     if (keyword != null) {
       throw error("unexpected '" + word + "'", t, lower);
@@ -404,7 +404,7 @@ final class Parser {
     }
     boolean nonEmpty = false;
     for (LabelMatcher m : matchers) {
-      nonEmpty |= !m.matches((String) null);
+      nonEmpty |= !m.matches(null);
     }
     if (!nonEmpty) {
       throw error(

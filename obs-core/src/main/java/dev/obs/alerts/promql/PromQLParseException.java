@@ -2,7 +2,7 @@ package dev.obs.alerts.promql;
 
 /**
  * An expression is not valid PromQL or uses something outside the supported subset. The message
- * names the problem and its position, e.g. {@code unsupported aggregation 'topk' at 1:1}.
+ * names the problem and its position, e.g. {@code unsupported function 'topk' at 1:1}.
  */
 public final class PromQLParseException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -72,8 +72,8 @@ class LabelsTest {
     assertThat(re.matches("500")).isTrue();
     assertThat(re.matches("1500")).isFalse();
     assertThat(new LabelMatcher("s", LabelMatcher.Type.NRE, "a|b").matches("ab")).isTrue();
-    assertThat(new LabelMatcher("s", LabelMatcher.Type.EQ, "").matches((String) null)).isTrue();
-    assertThat(new LabelMatcher("s", LabelMatcher.Type.NEQ, "x").matches((String) null)).isTrue();
+    assertThat(new LabelMatcher("s", LabelMatcher.Type.EQ, "").matches(null)).isTrue();
+    assertThat(new LabelMatcher("s", LabelMatcher.Type.NEQ, "x").matches(null)).isTrue();
     assertThat(re).hasToString("status=~\"5..\"");
     assertThatThrownBy(() -> new LabelMatcher("s", LabelMatcher.Type.RE, "("))
         .isInstanceOf(IllegalArgumentException.class)
