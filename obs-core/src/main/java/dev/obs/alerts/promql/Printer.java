@@ -76,6 +76,10 @@ final class Printer {
 
   private static boolean needsParens(Expr child, BinaryOp parent, boolean left) {
     if (child instanceof Binary c) {
+      // Not needed, but "a or (b and c)" reads more safely than "a or b and c".
+      if (c.op().setOperator() && parent.setOperator() && c.op() != parent) {
+        return true;
+      }
       if (c.op().precedence != parent.precedence) {
         return c.op().precedence < parent.precedence;
       }

@@ -106,8 +106,10 @@ final class RangeFunctions {
     return result / ((ts[to - 1] - ts[to - 2]) / 1000.0);
   }
 
+  /** An incremental mean with Kahan-Neumaier compensation. */
   private static double avg(double[] vs, int from, int to) {
     double mean = 0;
+    double c = 0;
     double count = 0;
     for (int i = from; i < to; i++) {
       double v = vs[i];
@@ -121,17 +123,29 @@ final class RangeFunctions {
           continue;
         }
       }
-      mean += v / count - mean / count;
+      double inc = v / count - mean / count;
+      double t = mean + inc;
+      c += compensation(mean, inc, t);
+      mean = t;
     }
-    return mean;
+    return Double.isInfinite(mean) ? mean : mean + c;
   }
 
+  /** A sum with Kahan-Neumaier compensation. */
   private static double sum(double[] vs, int from, int to) {
     double sum = 0;
+    double c = 0;
     for (int i = from; i < to; i++) {
-      sum += vs[i];
+      double t = sum + vs[i];
+      c += compensation(sum, vs[i], t);
+      sum = t;
     }
-    return sum;
+    return Double.isInfinite(sum) ? sum : sum + c;
+  }
+
+  /** The rounding error of {@code t = sum + inc}, Neumaier's variant of Kahan summation. */
+  private static double compensation(double sum, double inc, double t) {
+    return Math.abs(sum) >= Math.abs(inc) ? (sum - t) + inc : (inc - t) + sum;
   }
 
   private static double min(double[] vs, int from, int to) {
@@ -167,11 +181,11 @@ final class RangeFunctions {
       double delta = v - (mean + cMean);
       double inc = delta / count;
       double t = mean + inc;
-      cMean += Math.abs(mean) >= Math.abs(inc) ? (mean - t) + inc : (inc - t) + mean;
+      cMean += compensation(mean, inc, t);
       mean = t;
       double inc2 = delta * (v - (mean + cMean));
       double t2 = aux + inc2;
-      cAux += Math.abs(aux) >= Math.abs(inc2) ? (aux - t2) + inc2 : (inc2 - t2) + aux;
+      cAux += compensation(aux, inc2, t2);
       aux = t2;
     }
     return (aux + cAux) / count;
