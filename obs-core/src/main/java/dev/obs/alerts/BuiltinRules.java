@@ -56,7 +56,7 @@ record BuiltinRules(
                     .label("severity", "warning"))
             .rule(
                 Rules.alert("HeapNearlyFull")
-                    .expr("jvm_memory_usage_after_gc_percent > " + Rules.number(heap))
+                    .expr("jvm_memory_usage_after_gc{area=\"heap\"} > " + Rules.number(heap))
                     .forDuration(ten)
                     .label("severity", "warning")
                     .annotation(

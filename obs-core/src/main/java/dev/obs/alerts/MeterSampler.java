@@ -17,6 +17,7 @@ import io.micrometer.core.instrument.distribution.HistogramSnapshot;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -57,13 +58,8 @@ public final class MeterSampler {
       this.id = id;
       this.base = PrometheusNames.name(id);
       this.main = PrometheusNames.labels(id, base);
-      if (id.getType() == Meter.Type.LONG_TASK_TIMER) {
-        this.count = PrometheusNames.labels(id, base + "_active_count");
-        this.sum = PrometheusNames.labels(id, base + "_duration_sum");
-      } else {
-        this.count = PrometheusNames.labels(id, base + "_count");
-        this.sum = PrometheusNames.labels(id, base + "_sum");
-      }
+      this.count = PrometheusNames.labels(id, base + "_count");
+      this.sum = PrometheusNames.labels(id, base + "_sum");
       this.max = PrometheusNames.labels(id, base + "_max");
     }
 
@@ -99,7 +95,8 @@ public final class MeterSampler {
   public synchronized int sample(long timeMillis) {
     long gen = ++generation;
     int n = 0;
-    for (Meter meter : registry.getMeters()) {
+    List<Meter> meters = registry.getMeters();
+    for (Meter meter : meters) {
       Prepared p = prepared.get(meter.getId());
       if (p == null) {
         p = new Prepared(meter.getId());
@@ -108,7 +105,7 @@ public final class MeterSampler {
       p.seen = gen;
       n += sample(meter, p, timeMillis);
     }
-    if (prepared.size() > registry.getMeters().size()) {
+    if (prepared.size() > meters.size()) {
       for (Iterator<Prepared> it = prepared.values().iterator(); it.hasNext(); ) {
         if (it.next().seen != gen) {
           it.remove();
@@ -160,9 +157,14 @@ public final class MeterSampler {
   private int distribution(Prepared p, long t, HistogramSnapshot s, boolean seconds) {
     CountAtBucket[] buckets = s.histogramCounts();
     if (buckets.length > 0) {
+      boolean infinite = false;
       for (CountAtBucket b : buckets) {
         double le = seconds ? b.bucket(TimeUnit.SECONDS) : b.bucket();
+        infinite |= le == Double.POSITIVE_INFINITY;
         store.append(p.bucket(le), t, b.count());
+      }
+      if (infinite) {
+        return buckets.length;
       }
       store.append(p.bucket(Double.POSITIVE_INFINITY), t, s.count());
       return buckets.length + 1;

@@ -40,18 +40,6 @@ final class PrometheusNames {
       if (!name.endsWith("_total")) {
         name = name + "_total";
       }
-    } else {
-      name = stripReserved(name);
-    }
-    return name;
-  }
-
-  /** The Prometheus client drops these suffixes from metric names that are not counters. */
-  private static String stripReserved(String name) {
-    for (String suffix : new String[] {"_total", "_created", "_bucket", "_info"}) {
-      if (name.endsWith(suffix) && name.length() > suffix.length()) {
-        return name.substring(0, name.length() - suffix.length());
-      }
     }
     return name;
   }
