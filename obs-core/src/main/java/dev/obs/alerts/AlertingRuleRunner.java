@@ -75,7 +75,7 @@ final class AlertingRuleRunner extends RuleRunner {
   /** Evaluates the rule and moves its alerts through their states. */
   @Override
   void evaluate(long ts, Evaluation evaluation) {
-    List<Sample> samples = vector(Evaluator.evaluate(expr, ts, evaluation.store()));
+    List<Sample> samples = vector(Evaluator.evaluate(expr, ts, evaluation.storeFor(this)));
     Map<Labels, Active> current = new HashMap<>(samples.size() * 2);
     for (Sample s : samples) {
       Labels seriesLabels = s.labels();

@@ -78,6 +78,19 @@ public final class Alerts implements AutoCloseable {
       }
     }
     this.groups = List.copyOf(runners);
+    java.util.Set<String> outputs = new java.util.HashSet<>(List.of("ALERTS", "ALERTS_FOR_STATE"));
+    for (GroupRunner g : groups) {
+      for (RuleRunner r : g.rules) {
+        if (r.rule instanceof RecordingRule) {
+          outputs.add(r.rule.name());
+        }
+      }
+    }
+    for (GroupRunner g : groups) {
+      for (RuleRunner r : g.rules) {
+        r.outputNames(outputs);
+      }
+    }
     // Keep the longest lookback plus one evaluation interval so a range never loses its first
     // sample between two evaluations.
     long retention = lookback + b.interval.toMillis();
@@ -132,7 +145,8 @@ public final class Alerts implements AutoCloseable {
       sampler.sample(now);
     }
     for (GroupRunner g : due) {
-      List<Alert> notify = g.evaluate(now, new Evaluation(combined, output, g.group.limit()));
+      List<Alert> notify =
+          g.evaluate(now, new Evaluation(store, combined, output, g.group.limit()));
       Instant at = Instant.ofEpochMilli(now);
       for (AlertListener l : listeners) {
         try {

@@ -149,7 +149,9 @@ final class RuleFileParser {
       PromQL.parse(expr);
     } catch (PromQLParseException e) {
       int[] at = ScalarPositions.map(lines, node, e.line(), e.column());
-      throw new RuleFileException(file, at[0], at[1], e.getMessage());
+      // The position inside the expression is replaced by the position in the file.
+      String reason = e.getMessage().replaceFirst(" at \\d+:\\d+$", "");
+      throw new RuleFileException(file, at[0], at[1], reason);
     }
   }
 

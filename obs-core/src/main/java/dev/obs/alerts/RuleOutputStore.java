@@ -21,6 +21,7 @@ import java.util.Set;
 final class RuleOutputStore implements SeriesStore {
   private final Map<Object, Set<Labels>> byRule = new HashMap<>();
   private final Map<Labels, Buffer> series = new HashMap<>();
+  private final Map<String, Set<Labels>> byName = new HashMap<>();
   private volatile long retentionMillis;
 
   RuleOutputStore(long retentionMillis) {
@@ -37,11 +38,17 @@ final class RuleOutputStore implements SeriesStore {
     Set<Labels> current = new java.util.HashSet<>(samples.size() * 2);
     for (Sample s : samples) {
       current.add(s.labels());
-      series.computeIfAbsent(s.labels(), l -> new Buffer()).add(timeMillis, s.value());
+      series.computeIfAbsent(s.labels(), this::created).add(timeMillis, s.value());
     }
     for (Labels gone : previous) {
       if (!current.contains(gone)) {
         series.remove(gone);
+        String name = String.valueOf(gone.name());
+        Set<Labels> named = byName.get(name);
+        named.remove(gone);
+        if (named.isEmpty()) {
+          byName.remove(name);
+        }
       }
     }
     long oldest = timeMillis - retentionMillis;
@@ -55,6 +62,13 @@ final class RuleOutputStore implements SeriesStore {
     }
   }
 
+  private Buffer created(Labels labels) {
+    byName
+        .computeIfAbsent(String.valueOf(labels.name()), n -> new java.util.HashSet<>())
+        .add(labels);
+    return new Buffer();
+  }
+
   /** Forgets everything a rule wrote. */
   synchronized void clear(Object rule) {
     write(rule, 0, List.of());
@@ -63,9 +77,12 @@ final class RuleOutputStore implements SeriesStore {
   @Override
   public synchronized List<Series> select(List<LabelMatcher> matchers, long minMs, long maxMs) {
     List<Series> out = new ArrayList<>();
-    for (Map.Entry<Labels, Buffer> e : series.entrySet()) {
-      if (matchesAll(matchers, e.getKey())) {
-        Series s = e.getValue().slice(e.getKey(), minMs, maxMs);
+    String name = equalName(matchers);
+    Iterable<Labels> candidates =
+        name == null ? series.keySet() : byName.getOrDefault(name, Set.of());
+    for (Labels labels : candidates) {
+      if (matchesAll(matchers, labels)) {
+        Series s = series.get(labels).slice(labels, minMs, maxMs);
         if (s != null) {
           out.add(s);
         }
@@ -73,6 +90,15 @@ final class RuleOutputStore implements SeriesStore {
     }
     out.sort((a, b) -> a.labels().compareTo(b.labels()));
     return out;
+  }
+
+  private static String equalName(List<LabelMatcher> matchers) {
+    for (LabelMatcher m : matchers) {
+      if (m.type() == LabelMatcher.Type.EQ && m.name().equals(Labels.METRIC_NAME)) {
+        return m.value();
+      }
+    }
+    return null;
   }
 
   private static boolean matchesAll(List<LabelMatcher> matchers, Labels labels) {

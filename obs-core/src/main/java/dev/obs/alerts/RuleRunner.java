@@ -14,6 +14,14 @@ import org.jspecify.annotations.Nullable;
 abstract class RuleRunner {
   final Rule rule;
   final Expr expr;
+
+  /**
+   * Whether the expression may read series that rules write ({@code ALERTS}, recorded series): only
+   * then does it read through the slower combined store. Set once the engine knows every recorded
+   * name.
+   */
+  boolean readsRuleOutput = true;
+
   private RuleHealth health = RuleHealth.UNKNOWN;
   private @Nullable String lastError;
   private @Nullable Instant lastEvaluation;
@@ -23,6 +31,26 @@ abstract class RuleRunner {
     this.rule = rule;
     this.expr = PromQL.parse(rule.expr());
   }
+
+  /**
+   * Decides {@link #readsRuleOutput} from the expression text, erring towards true: it names an
+   * output series, {@code __name__}, or has a selector without a metric name.
+   */
+  void outputNames(java.util.Set<String> names) {
+    String text = rule.expr();
+    boolean reads = text.contains("__name__") || NAMELESS_SELECTOR.matcher(text).find();
+    for (String name : names) {
+      reads |=
+          java.util.regex.Pattern.compile(
+                  "(^|[^a-zA-Z0-9_:])" + java.util.regex.Pattern.quote(name) + "($|[^a-zA-Z0-9_:])")
+              .matcher(text)
+              .find();
+    }
+    readsRuleOutput = reads;
+  }
+
+  private static final java.util.regex.Pattern NAMELESS_SELECTOR =
+      java.util.regex.Pattern.compile("(^|[^a-zA-Z0-9_:])\\{");
 
   static RuleRunner of(Rule rule) {
     return rule instanceof AlertingRule a
