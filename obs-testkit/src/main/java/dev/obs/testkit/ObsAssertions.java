@@ -1,5 +1,6 @@
 package dev.obs.testkit;
 
+import dev.obs.alerts.Alerts;
 import dev.obs.health.HealthRegistry;
 import dev.obs.health.HealthReport;
 import dev.obs.health.HealthResult;
@@ -127,5 +128,22 @@ public final class ObsAssertions {
    */
   public static SpansAssert assertThat(SpanCapture spans) {
     return new SpansAssert(spans);
+  }
+
+  /**
+   * Starts assertions on the alerts of an alert rules engine, as they stand after its last
+   * evaluation.
+   *
+   * <pre>{@code
+   * clock.advance(Duration.ofMinutes(5));
+   * obs.alerts().evaluateDue();
+   * assertThat(obs.alerts()).fired("HighErrorRate").withLabel("severity", "critical");
+   * }</pre>
+   *
+   * @param alerts the engine, usually {@code obs.alerts()}
+   * @return an assert on its alerts
+   */
+  public static AlertsAssert assertThat(Alerts alerts) {
+    return new AlertsAssert(alerts);
   }
 }
