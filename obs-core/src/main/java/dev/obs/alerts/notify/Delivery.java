@@ -216,11 +216,19 @@ final class Delivery {
       return null;
     } catch (DeliveryException e) {
       boolean closingNow;
+      boolean stoppedNow;
       lock.lock();
       try {
         closingNow = closing;
+        stoppedNow = stopped;
       } finally {
         lock.unlock();
+      }
+      if (stoppedNow) {
+        // close() gave up waiting and interrupted this attempt.
+        meters.count(receiver.name(), Result.DROPPED);
+        log.warn("obs alerts: receiver {} dropped '{}' at close", receiver.name(), n.title());
+        return null;
       }
       if (e.retryable() && attempts < backoff.maxAttempts() && !closingNow) {
         Instant now = clock.instant();
