@@ -95,7 +95,7 @@ public final class Notifications implements AlertListener, AutoCloseable {
               new Delivery(r, clock, meters, b.backoff),
               rate == null ? null : new WindowLimiter(rate)));
     }
-    this.targets = Map.copyOf(t);
+    this.targets = java.util.Collections.unmodifiableMap(t);
     Digest digest =
         b.digestReceiver == null
             ? null
