@@ -68,11 +68,7 @@ final class EmailNotifier implements Notifier {
   }
 
   private static String body(Notification n) {
-    StringBuilder out = new StringBuilder(n.text()).append('\n');
-    if (!n.externalUrl().isEmpty()) {
-      out.append('\n').append(n.externalUrl()).append('\n');
-    }
-    return out.toString();
+    return n.externalUrl().isEmpty() ? n.text() : n.text() + "\n\n" + n.externalUrl();
   }
 
   private String where() {
