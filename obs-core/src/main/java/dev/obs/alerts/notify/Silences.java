@@ -49,11 +49,13 @@ public final class Silences {
    * @throws IllegalArgumentException if an argument is invalid
    * @throws UncheckedIOException if the silences file cannot be written
    */
-  public Silence add(List<Matcher> matchers, Duration duration, String createdBy, String comment) {
+  public synchronized Silence add(
+      List<Matcher> matchers, Duration duration, String createdBy, String comment) {
     if (duration.isNegative() || duration.isZero()) {
       throw new IllegalArgumentException("silence duration must be positive, got " + duration);
     }
-    return add(matchers, clock.instant().plus(duration), createdBy, comment);
+    Instant now = clock.instant();
+    return add(now, matchers, now.plus(duration), createdBy, comment);
   }
 
   /**
@@ -69,10 +71,14 @@ public final class Silences {
    */
   public synchronized Silence add(
       List<Matcher> matchers, Instant endsAt, String createdBy, String comment) {
+    return add(clock.instant(), matchers, endsAt, createdBy, comment);
+  }
+
+  private Silence add(
+      Instant now, List<Matcher> matchers, Instant endsAt, String createdBy, String comment) {
     if (createdBy.isBlank()) {
       throw new IllegalArgumentException("a silence needs an author (created_by)");
     }
-    Instant now = clock.instant();
     if (!endsAt.isAfter(now)) {
       throw new IllegalArgumentException("a silence must end in the future, got " + endsAt);
     }
