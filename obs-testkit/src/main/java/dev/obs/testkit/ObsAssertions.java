@@ -128,4 +128,19 @@ public final class ObsAssertions {
   public static SpansAssert assertThat(SpanCapture spans) {
     return new SpansAssert(spans);
   }
+
+  /**
+   * Starts assertions on the notifications a {@link RecordingNotifier} received; counts wait for
+   * the asynchronous deliveries.
+   *
+   * <pre>{@code
+   * assertThat(notifications).sent("HighErrorRate").to("telegram").times(1);
+   * }</pre>
+   *
+   * @param notifications the recorder
+   * @return an assert on the received notifications
+   */
+  public static NotificationsAssert assertThat(RecordingNotifier notifications) {
+    return new NotificationsAssert(notifications);
+  }
 }
