@@ -39,8 +39,7 @@ import org.slf4j.LoggerFactory;
  *         .receiver(Receiver.of("telegram", Notifier.telegram(Notifier.TELEGRAM_API, token, chat)))
  *         .route(Route.builder("critical").match("severity=critical").receivers("telegram").build())
  *         .build();
- * evaluator.addListener(notifications);
- * // ...
+ * notifications.onAlerts(evaluatedAt, firingAndResolved); // what a rule evaluation does
  * notifications.close(); // flushes the queues within the close timeout
  * }</pre>
  */

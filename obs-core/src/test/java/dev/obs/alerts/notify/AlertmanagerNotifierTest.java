@@ -35,9 +35,12 @@ class AlertmanagerNotifierTest {
 
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-  // Alertmanager compares endsAt with its own wall clock, so the test clock starts at real time.
+  // Alertmanager compares endsAt with its own wall clock: the test clock runs 10 s behind real
+  // time, so the resolution it sends is already in the past there, as in production. (A resolution
+  // in Alertmanager's future would not end the alert before the earlier endsAt, four minutes on.)
   private final ManualClock clock =
-      new ManualClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+      new ManualClock(
+          Instant.now().minusSeconds(10).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
   private Process alertmanager;
   private URI base;
   private Notifications notifications;
