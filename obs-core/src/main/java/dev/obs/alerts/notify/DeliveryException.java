@@ -11,8 +11,13 @@ import org.jspecify.annotations.Nullable;
 public final class DeliveryException extends Exception {
   private static final long serialVersionUID = 1L;
 
+  /** Whether another attempt may succeed. */
   private final boolean retryable;
+
+  /** The wait the receiver asked for in seconds, or {@code null}. */
   private final @Nullable Duration retryAfter;
+
+  /** The time the receiver asked to wait until, or {@code null}. */
   private final @Nullable Instant retryAt;
 
   private DeliveryException(
