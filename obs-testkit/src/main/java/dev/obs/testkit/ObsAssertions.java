@@ -146,4 +146,19 @@ public final class ObsAssertions {
   public static AlertsAssert assertThat(Alerts alerts) {
     return new AlertsAssert(alerts);
   }
+
+  /**
+   * Starts assertions on the notifications a {@link RecordingNotifier} received; counts wait for
+   * the asynchronous deliveries.
+   *
+   * <pre>{@code
+   * assertThat(notifications).sent("HighErrorRate").to("telegram").times(1);
+   * }</pre>
+   *
+   * @param notifications the recorder
+   * @return an assert on the received notifications
+   */
+  public static NotificationsAssert assertThat(RecordingNotifier notifications) {
+    return new NotificationsAssert(notifications);
+  }
 }
