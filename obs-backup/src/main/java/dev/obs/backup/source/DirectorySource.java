@@ -27,9 +27,9 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 
 /**
- * A directory backed up as a tar.gz archive: permissions, modification times and symbolic links
- * are kept, sockets, pipes and devices skipped, and every archived path is listed in the manifest.
- * A restore refuses entries that would land outside the target directory.
+ * A directory backed up as a tar.gz archive: permissions, modification times and symbolic links are
+ * kept, sockets, pipes and devices skipped, and every archived path is listed in the manifest. A
+ * restore refuses entries that would land outside the target directory.
  *
  * <pre>{@code
  * BackupSource uploads = DirectorySource.of("uploads", Path.of("/srv/app/uploads"));
@@ -160,8 +160,7 @@ public final class DirectorySource implements BackupSource {
     List<String> files = new ArrayList<>();
     long[] counts = new long[3];
     Map<Path, Integer> dirModes = new LinkedHashMap<>();
-    try (TarArchiveInputStream tar =
-        new TarArchiveInputStream(new GzipCompressorInputStream(in))) {
+    try (TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(in))) {
       TarArchiveEntry e;
       while ((e = tar.getNextEntry()) != null) {
         Path dest = SafePaths.resolve(root, e.getName());

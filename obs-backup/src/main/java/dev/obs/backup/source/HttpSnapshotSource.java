@@ -112,7 +112,8 @@ public final class HttpSnapshotSource implements BackupSource {
           URI.create(
               downloadUri.replace(
                   "{name}",
-                  URLEncoder.encode(snapshot.asText(), StandardCharsets.UTF_8).replace("+", "%20")));
+                  URLEncoder.encode(snapshot.asText(), StandardCharsets.UTF_8)
+                      .replace("+", "%20")));
     }
     HttpResponse<InputStream> got =
         client.send(request(download).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
@@ -123,8 +124,7 @@ public final class HttpSnapshotSource implements BackupSource {
     }
     if (deleteAfterDownload) {
       HttpResponse<Void> deleted =
-          client.send(
-              request(download).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+          client.send(request(download).DELETE().build(), HttpResponse.BodyHandlers.discarding());
       if (deleted.statusCode() / 100 != 2) {
         throw new IOException(
             "deleting snapshot " + download + " answered HTTP " + deleted.statusCode());
@@ -146,7 +146,11 @@ public final class HttpSnapshotSource implements BackupSource {
             HttpResponse.BodyHandlers.ofString());
     if (answer.statusCode() / 100 != 2) {
       throw new IOException(
-          "restoring snapshot to " + uri + " answered HTTP " + answer.statusCode() + ": "
+          "restoring snapshot to "
+              + uri
+              + " answered HTTP "
+              + answer.statusCode()
+              + ": "
               + abbreviate(answer.body()));
     }
     return new SourceResult(Map.of(), Map.of(), List.of());

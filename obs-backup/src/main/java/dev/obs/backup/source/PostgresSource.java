@@ -167,7 +167,8 @@ public final class PostgresSource implements BackupSource {
 
   @Override
   public String scratchTarget(String suffix) {
-    return "obs_drill_" + suffix.replaceAll("[^A-Za-z0-9_]", "_").toLowerCase(java.util.Locale.ROOT);
+    return "obs_drill_"
+        + suffix.replaceAll("[^A-Za-z0-9_]", "_").toLowerCase(java.util.Locale.ROOT);
   }
 
   @Override
@@ -176,7 +177,8 @@ public final class PostgresSource implements BackupSource {
         Statement st = c.createStatement()) {
       st.execute("DROP DATABASE IF EXISTS " + quote(location) + " WITH (FORCE)");
     } catch (SQLException e) {
-      throw new IOException("cannot drop scratch database '" + location + "': " + e.getMessage(), e);
+      throw new IOException(
+          "cannot drop scratch database '" + location + "': " + e.getMessage(), e);
     }
   }
 
@@ -261,7 +263,11 @@ public final class PostgresSource implements BackupSource {
 
   private List<String> connectionArgs(String db) {
     return List.of(
-        "--host=" + host, "--port=" + port, "--username=" + user, "--no-password", "--dbname=" + db);
+        "--host=" + host,
+        "--port=" + port,
+        "--username=" + user,
+        "--no-password",
+        "--dbname=" + db);
   }
 
   private Map<String, String> environment() {

@@ -12,7 +12,8 @@ import java.util.TreeMap;
  * @param tools versions of the tools used, such as {@code pg_dump}
  * @param files paths archived by a directory source, empty otherwise
  */
-public record SourceResult(Map<String, Long> counts, Map<String, String> tools, List<String> files) {
+public record SourceResult(
+    Map<String, Long> counts, Map<String, String> tools, List<String> files) {
 
   /**
    * Creates a result, copying into unmodifiable collections.

@@ -58,7 +58,9 @@ final class Tool {
     return m.find() ? Integer.parseInt(m.group(1)) : 0;
   }
 
-  /** Starts the tool with the arguments and extra environment; stderr is drained in the background. */
+  /**
+   * Starts the tool with the arguments and extra environment; stderr is drained in the background.
+   */
   Running start(List<String> args, Map<String, String> env) throws IOException {
     ProcessBuilder pb = new ProcessBuilder();
     pb.command().add(executable);

@@ -19,8 +19,8 @@ import java.util.UUID;
 public interface BackupStore {
 
   /**
-   * Returns a store in a local directory, created when missing. Each plan gets a subdirectory;
-   * each backup a directory named by its id, written under a temporary name, synced and renamed.
+   * Returns a store in a local directory, created when missing. Each plan gets a subdirectory; each
+   * backup a directory named by its id, written under a temporary name, synced and renamed.
    *
    * @param root the directory
    * @return the store

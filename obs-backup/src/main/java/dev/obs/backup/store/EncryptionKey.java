@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A 256-bit AES key for backups, with a short id that goes into each manifest so a wrong key is
- * named before any byte is decrypted. Backups are encrypted with AES-256-GCM in authenticated
- * 64 KiB chunks, so a changed, reordered or truncated byte is an error, never garbage.
+ * named before any byte is decrypted. Backups are encrypted with AES-256-GCM in authenticated 64
+ * KiB chunks, so a changed, reordered or truncated byte is an error, never garbage.
  *
  * <pre>{@code
  * EncryptionKey key = EncryptionKey.fromEnvironment("BACKUP_KEY"); // 32 bytes, base64 or hex

@@ -169,7 +169,8 @@ final class GcmChunks {
         byte[] sealed = new byte[length + TAG_BITS / 8];
         try {
           in.readFully(sealed);
-          cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce(prefix, index)));
+          cipher.init(
+              Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce(prefix, index)));
           cipher.updateAAD(aad(index, last));
           plain = cipher.doFinal(sealed);
         } catch (EOFException e) {

@@ -143,7 +143,9 @@ final class LocalStore implements BackupStore {
     try (DirectoryStream<Path> plans = Files.newDirectoryStream(root, Files::isDirectory)) {
       for (Path plan : plans) {
         for (Path candidate :
-            List.of(plan.resolve(id.toString()).resolve(MANIFEST), plan.resolve(FAILED + id + ".json"))) {
+            List.of(
+                plan.resolve(id.toString()).resolve(MANIFEST),
+                plan.resolve(FAILED + id + ".json"))) {
           if (Files.isRegularFile(candidate)) {
             try (InputStream in = Files.newInputStream(candidate)) {
               return Optional.of(Manifest.read(in));
