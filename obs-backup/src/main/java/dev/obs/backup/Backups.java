@@ -410,8 +410,11 @@ public final class Backups implements AutoCloseable {
     }
     Manifest m = require(id);
     BackupPlan p = plan(m.plan());
-    try (StoreLock lock = lock(p)) {
+    StoreLock lock = lock(p);
+    try {
       return restorer.restore(p, m, options);
+    } finally {
+      release(lock);
     }
   }
 
@@ -426,8 +429,11 @@ public final class Backups implements AutoCloseable {
    */
   public DrillResult drill(String planName) throws IOException, InterruptedException {
     BackupPlan p = plan(planName);
-    try (StoreLock lock = lock(p)) {
+    StoreLock lock = lock(p);
+    try {
       return restorer.drill(p);
+    } finally {
+      release(lock);
     }
   }
 
@@ -446,8 +452,11 @@ public final class Backups implements AutoCloseable {
     if (dryRun) {
       return prune(p, true, clock.instant());
     }
-    try (StoreLock lock = lock(p)) {
+    StoreLock lock = lock(p);
+    try {
       return prune(p, false, clock.instant());
+    } finally {
+      release(lock);
     }
   }
 

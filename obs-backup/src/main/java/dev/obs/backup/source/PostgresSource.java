@@ -117,7 +117,8 @@ public final class PostgresSource implements BackupSource {
         try {
           stdout.transferTo(out);
         } catch (IOException e) {
-          dump.close();
+          // The store failed: stop pg_dump rather than let it block on a full pipe.
+          dump.process().destroyForcibly();
           throw e;
         }
         dump.awaitSuccess();

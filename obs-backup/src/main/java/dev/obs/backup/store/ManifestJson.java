@@ -85,13 +85,9 @@ final class ManifestJson {
       List<Component> components = new ArrayList<>();
       for (JsonNode c : root.path("components")) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        c.path("counts")
-            .fields()
-            .forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asLong()));
+        c.path("counts").properties().forEach(e -> counts.put(e.getKey(), e.getValue().asLong()));
         Map<String, String> tools = new LinkedHashMap<>();
-        c.path("tools")
-            .fields()
-            .forEachRemaining(e -> tools.put(e.getKey(), e.getValue().asText()));
+        c.path("tools").properties().forEach(e -> tools.put(e.getKey(), e.getValue().asText()));
         List<String> files = new ArrayList<>();
         c.path("files").forEach(f -> files.add(f.asText()));
         components.add(
