@@ -210,6 +210,9 @@ public final class Backups implements AutoCloseable {
     }
     RunState state = newRun(p);
     CompletableFuture<Manifest> done = new CompletableFuture<>();
+    if (completions.size() > 64) {
+      completions.values().removeIf(CompletableFuture::isDone);
+    }
     completions.put(state.id, done);
     try {
       workers.execute(() -> runLocked(p, state, lock.get(), done));
@@ -257,8 +260,10 @@ public final class Backups implements AutoCloseable {
 
   private void runLocked(
       BackupPlan p, RunState state, StoreLock lock, CompletableFuture<Manifest> done) {
+    Manifest m = null;
+    Throwable failure = null;
     try {
-      Manifest m = runner.run(p, state);
+      m = runner.run(p, state);
       if (m.status() == BackupStatus.COMPLETED) {
         try {
           prune(p, false, clock.instant());
@@ -266,16 +271,21 @@ public final class Backups implements AutoCloseable {
           log.warn("obs backup: pruning plan {} after backup {} failed", p.name(), m.backupId(), e);
         }
       }
-      done.complete(m);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      done.completeExceptionally(e);
+      failure = e;
     } catch (RuntimeException | Error e) {
       log.warn("obs backup: run of plan {} failed unexpectedly", p.name(), e);
-      done.completeExceptionally(e);
+      failure = e;
     } finally {
       active.remove(state.id);
       release(lock);
+    }
+    // Completed only once the run is no longer active, so a waiter sees its final status.
+    if (failure != null) {
+      done.completeExceptionally(failure);
+    } else {
+      done.complete(m);
     }
   }
 

@@ -10,6 +10,7 @@ import dev.obs.backup.store.Manifest;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,9 +82,9 @@ final class Restorer {
     try (InputStream raw = plan.store().open(backup, c.file())) {
       Metered.Input in = new Metered.Input(new BufferedInputStream(raw, 256 * 1024));
       if (key != null) {
-        try (InputStream plain = key.decrypt(in)) {
-          plain.transferTo(java.io.OutputStream.nullOutputStream());
-        }
+        // Not closed here: that would close the checksummed stream before it is drained.
+        InputStream plain = key.decrypt(in);
+        plain.transferTo(OutputStream.nullOutputStream());
       }
       in.drain();
       String actual = Metered.hex(in.digest);
