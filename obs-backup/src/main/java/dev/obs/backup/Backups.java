@@ -308,8 +308,14 @@ public final class Backups implements AutoCloseable {
                         + "' is busy: a backup, restore, drill or prune is running"));
   }
 
-  /** Waits for a background run started by {@link #trigger}; empty when the id is unknown. */
-  Optional<CompletableFuture<Manifest>> completion(UUID id) {
+  /**
+   * Returns the completion of a run started by {@link #trigger} in this process, completed with its
+   * final manifest.
+   *
+   * @param id the backup id the trigger answered
+   * @return the completion, or empty when this process started no such run (recently)
+   */
+  public Optional<CompletableFuture<Manifest>> completion(UUID id) {
     return Optional.ofNullable(completions.get(id));
   }
 
