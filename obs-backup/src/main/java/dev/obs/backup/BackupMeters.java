@@ -15,9 +15,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The backup meters on the application's registry: {@code obs.backup.last_success_timestamp},
+ * The backup meters on the application's registry: {@code obs.backup.last_success_timestamp} and
+ * {@code obs.backup.last_failure_timestamp} (seconds since the epoch, 0 until the first one),
  * {@code obs.backup.size}, {@code obs.backup.duration}, {@code obs.backup.runs} and {@code
- * obs.backup.drills}, each tagged with the plan.
+ * obs.backup.drills}, each tagged with the plan. The shipped rules compare the two timestamps.
  */
 final class BackupMeters {
   static final String SUCCESS = "success";
@@ -42,6 +43,12 @@ final class BackupMeters {
     meters.add(
         Gauge.builder("obs.backup.last_success_timestamp", v, PlanValues::lastSuccessSeconds)
             .description("When the plan's newest backup completed, in seconds since the epoch")
+            .tag("plan", plan)
+            .strongReference(true)
+            .register(registry));
+    meters.add(
+        Gauge.builder("obs.backup.last_failure_timestamp", v, PlanValues::lastFailureSeconds)
+            .description("When the plan's latest backup run failed, in seconds since the epoch")
             .tag("plan", plan)
             .strongReference(true)
             .register(registry));
@@ -78,9 +85,14 @@ final class BackupMeters {
     }
     timer.record(duration);
     PlanValues v = plans.get(plan);
-    if (ok && v != null) {
+    if (v == null) {
+      return;
+    }
+    if (ok) {
       v.lastSuccess = endedAt;
       v.size = size;
+    } else {
+      v.lastFailure = endedAt;
     }
   }
 
@@ -112,11 +124,19 @@ final class BackupMeters {
   /** The values behind one plan's gauges. */
   private static final class PlanValues {
     volatile @Nullable Instant lastSuccess;
-    volatile double size = Double.NaN;
+    volatile @Nullable Instant lastFailure;
+    volatile double size;
 
+    // 0 rather than NaN before the first one, so "failure > success" holds for a plan that never
+    // succeeded; the staleness rule ignores 0.
     double lastSuccessSeconds() {
       Instant t = lastSuccess;
-      return t == null ? Double.NaN : t.toEpochMilli() / 1000.0;
+      return t == null ? 0 : t.toEpochMilli() / 1000.0;
+    }
+
+    double lastFailureSeconds() {
+      Instant t = lastFailure;
+      return t == null ? 0 : t.toEpochMilli() / 1000.0;
     }
   }
 }

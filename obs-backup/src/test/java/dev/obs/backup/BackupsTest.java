@@ -285,7 +285,9 @@ class BackupsTest {
                 .source(new BytesSource("db", new byte[1000], 0))
                 .store(BackupStore.local(dir)));
     assertThat(registry.get("obs.backup.last_success_timestamp").tag("plan", "app").gauge().value())
-        .isNaN();
+        .isZero();
+    assertThat(registry.get("obs.backup.last_failure_timestamp").tag("plan", "app").gauge().value())
+        .isZero();
 
     Manifest m = backups.run("app");
 
