@@ -91,6 +91,10 @@ public final class BackupCli {
    * @param args the arguments
    */
   public static void main(String[] args) {
+    // The command line logs warnings only, on stderr, unless told otherwise (slf4j-simple).
+    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    }
     System.exit(
         execute(null, new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
   }
