@@ -74,6 +74,7 @@ cli() { java -jar "$jar" --config "$work/obs.properties" "$@"; }
 jvm_start=$( { s=$(now); cli --version >/dev/null; e=$(now); echo "$e - $s" | bc; } )
 bare=()
 obs=()
+inproc=()
 for r in $(seq 1 "$rounds"); do
   sync
   s=$(now); pg_dump -Fc -h "$host" -p "$port" -U "$user" -d "$db" -f "$work/bare.dump"; e=$(now)
@@ -81,11 +82,15 @@ for r in $(seq 1 "$rounds"); do
   sync
   s=$(now); cli run --plan bench >"$work/run.log"; e=$(now)
   obs+=("$(echo "$e - $s" | bc)")
-  echo "round $r: bare ${bare[-1]} s, obs ${obs[-1]} s"
+  # The run's own duration, as an application embedding obs sees it: no JVM start.
+  inproc+=("$(sed -n 's/.* in \([0-9]*\) ms$/\1/p' "$work/run.log" | awk '{printf "%.3f", $1 / 1000}')")
+  echo "round $r: bare ${bare[-1]} s, obs ${obs[-1]} s (in-process ${inproc[-1]} s)," \
+    "ratio $(echo "scale=3; ${obs[-1]} / ${bare[-1]}" | bc)"
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2 ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2)}'; }
 bare_m=$(median "${bare[@]}")
 obs_m=$(median "${obs[@]}")
+inproc_m=$(median "${inproc[@]}")
 
 id=$(cli list --plan bench | awk '$4 == "completed" {print $1; exit}')
 psql_ -d postgres -c "CREATE DATABASE $bare_restored"
@@ -105,6 +110,8 @@ obs_size=$(du -b "$work"/store/bench/*/db.dump | tail -1 | cut -f1)
   echo "jvm start:       $jvm_start s (java -jar --version; included in the obs times)"
   echo "bare pg_dump -Fc: ${bare[*]} s (median $bare_m s)"
   echo "obs run:         ${obs[*]} s (median $obs_m s)"
-  echo "ratio obs/bare:  $(echo "scale=3; $obs_m / $bare_m" | bc)"
+  echo "obs in-process:  ${inproc[*]} s (median $inproc_m s)"
+  echo "ratio obs/bare:  $(echo "scale=3; $obs_m / $bare_m" | bc) (command line), $(echo "scale=3; $inproc_m / $bare_m" | bc) (in-process)"
+  echo "load average:    $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "restore:         bare pg_restore $bare_restore s, obs restore $obs_restore s (verify + pg_restore + row counts)"
 } | tee "$work/result.txt"

@@ -41,8 +41,12 @@ final class SafePaths {
       throw new IOException(
           "archive entry '" + entryName + "' escapes the target directory; refusing to restore it");
     }
-    Path parent = dest.getParent();
-    if (parent != null && Files.exists(parent) && !parent.toRealPath().startsWith(target)) {
+    // The nearest existing ancestor decides where missing directories would be created.
+    Path existing = dest.getParent();
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing != null && !existing.toRealPath().startsWith(target)) {
       throw new IOException(
           "archive entry '"
               + entryName

@@ -99,7 +99,7 @@ class DirectorySourceTest {
     Path outside = Files.createDirectories(dir.resolve("outside"));
     TarArchiveEntry link = new TarArchiveEntry("escape", TarConstants.LF_SYMLINK);
     link.setLinkName(outside.toString());
-    byte[] evil = tar(List.of(new Entry(link, null), file("escape/owned.txt", "gotcha")));
+    byte[] evil = tar(List.of(new Entry(link, null), file("escape/deeper/owned.txt", "gotcha")));
     DirectorySource source = DirectorySource.of("files", dir.resolve("unused"));
 
     assertThatThrownBy(
@@ -109,9 +109,9 @@ class DirectorySourceTest {
                     new RestoreTarget(dir.resolve("out").toString(), false)))
         .isInstanceOf(IOException.class)
         .hasMessage(
-            "archive entry 'escape/owned.txt' would be written through a symbolic link leading out"
+            "archive entry 'escape/deeper/owned.txt' would be written through a symbolic link leading out"
                 + " of the target directory; refusing to restore it");
-    assertThat(outside.resolve("owned.txt")).doesNotExist();
+    assertThat(outside.resolve("deeper")).doesNotExist();
   }
 
   private record Entry(TarArchiveEntry entry, byte[] content) {}
