@@ -27,7 +27,8 @@ class BackupDocExamplesTest {
     Path backupDir = dir.resolve("backups");
     List<Alert> received = new CopyOnWriteArrayList<>();
     AlertListener notifications = (Instant at, List<Alert> alerts) -> received.addAll(alerts);
-    try (Obs obs = Obs.builder().meterRegistry(new SimpleMeterRegistry()).jvmMetrics(false).build()) {
+    try (Obs obs =
+        Obs.builder().meterRegistry(new SimpleMeterRegistry()).jvmMetrics(false).build()) {
       // docs/backup.md "Setup"
       BackupPlan nightly =
           BackupPlan.builder("nightly")
