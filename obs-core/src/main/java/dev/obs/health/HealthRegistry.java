@@ -368,8 +368,8 @@ public final class HealthRegistry {
 
   /**
    * Returns the names of the checks registered with a public title ({@link
-   * CheckOptions.Builder#publicTitle(String)}), in registration order: the components of the
-   * public status page.
+   * CheckOptions.Builder#publicTitle(String)}), in registration order: the components of the public
+   * status page.
    *
    * @return the names of public checks
    */

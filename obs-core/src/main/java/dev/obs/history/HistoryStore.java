@@ -67,8 +67,8 @@ public interface HistoryStore extends AutoCloseable {
   void open();
 
   /**
-   * Writes one batch of rows. A row for a minute and route (or check) already stored is merged
-   * with it: route counts add up, a check's status is replaced.
+   * Writes one batch of rows. A row for a minute and route (or check) already stored is merged with
+   * it: route counts add up, a check's status is replaced.
    *
    * @param routes route rows
    * @param checks check rows

@@ -11,8 +11,8 @@ import java.util.List;
  * the alert resolves. An alert that keeps firing after its incident was resolved by hand does not
  * open another one until it resolves and fires again.
  *
- * <p>The incident's public title is the alert's {@code public_title} annotation, else its name;
- * its message is the {@code public_message} annotation, else a fixed sentence. Nothing else of the
+ * <p>The incident's public title is the alert's {@code public_title} annotation, else its name; its
+ * message is the {@code public_message} annotation, else a fixed sentence. Nothing else of the
  * alert (labels, values, other annotations) reaches the page.
  */
 final class IncidentAlerts implements AlertListener {

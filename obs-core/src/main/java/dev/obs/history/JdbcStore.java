@@ -80,7 +80,11 @@ final class JdbcStore implements HistoryStore {
       }
     } catch (SQLException e) {
       throw new HistoryException(
-          "obs history: writing " + routes.size() + " route and " + checks.size() + " check rows"
+          "obs history: writing "
+              + routes.size()
+              + " route and "
+              + checks.size()
+              + " check rows"
               + " failed",
           e);
     }
@@ -176,7 +180,9 @@ final class JdbcStore implements HistoryStore {
     }
     try (PreparedStatement delete =
             c.prepareStatement(
-                "DELETE FROM " + t("obs_check_minute") + " WHERE minute_ms = ? AND check_name = ?");
+                "DELETE FROM "
+                    + t("obs_check_minute")
+                    + " WHERE minute_ms = ? AND check_name = ?");
         PreparedStatement insert =
             c.prepareStatement(
                 "INSERT INTO "
@@ -416,7 +422,11 @@ final class JdbcStore implements HistoryStore {
               long resolved = rs.getLong(5);
               Long r = rs.wasNull() ? null : resolved;
               return new Head(
-                  rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), r,
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getLong(4),
+                  r,
                   rs.getString(6));
             });
     if (heads.isEmpty()) {

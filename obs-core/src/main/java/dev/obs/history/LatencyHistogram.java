@@ -130,8 +130,7 @@ public final class LatencyHistogram {
       return new LatencyHistogram(bounds, sum);
     }
     double[] merged =
-        java.util.stream.DoubleStream.concat(
-                Arrays.stream(bounds), Arrays.stream(other.bounds))
+        java.util.stream.DoubleStream.concat(Arrays.stream(bounds), Arrays.stream(other.bounds))
             .distinct()
             .sorted()
             .toArray();
@@ -143,8 +142,7 @@ public final class LatencyHistogram {
 
   private static void addInto(double[] merged, long[] sum, LatencyHistogram h) {
     for (int i = 0; i < h.counts.length; i++) {
-      int target =
-          i < h.bounds.length ? Arrays.binarySearch(merged, h.bounds[i]) : merged.length;
+      int target = i < h.bounds.length ? Arrays.binarySearch(merged, h.bounds[i]) : merged.length;
       sum[target] += h.counts[i];
     }
   }

@@ -1,7 +1,7 @@
 package dev.obs.history;
 
-import dev.obs.health.HealthReport;
 import dev.obs.health.HealthRegistry;
+import dev.obs.health.HealthReport;
 import dev.obs.health.HealthResult;
 import dev.obs.http.HttpServerMetrics;
 import io.micrometer.core.instrument.Counter;

@@ -11,9 +11,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The tables of the JDBC store and how they evolve: numbered migrations, each a list of idempotent
- * statements, applied in order inside one transaction and recorded in {@code
- * obs_history_version}. A database at an older version is upgraded on start; one at the current
- * version is left alone; one newer than this code is refused rather than written to wrongly.
+ * statements, applied in order inside one transaction and recorded in {@code obs_history_version}.
+ * A database at an older version is upgraded on start; one at the current version is left alone;
+ * one newer than this code is refused rather than written to wrongly.
  */
 final class Schema {
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What the status page shows besides the live component statuses, computed in the background
- * after each sample so that serving the page reads memory only.
+ * What the status page shows besides the live component statuses, computed in the background after
+ * each sample so that serving the page reads memory only.
  *
  * @param computedAt when it was computed
  * @param components the public components with their daily uptime, in registration order

@@ -133,7 +133,8 @@ final class Views {
     int n = (int) (window.toMillis() / stepMs);
     Agg[] steps = new Agg[n];
     for (RouteMinute r :
-        store.routes(Instant.ofEpochMilli(start), Instant.ofEpochMilli(end), RouteMinute.ALL_ROUTES)) {
+        store.routes(
+            Instant.ofEpochMilli(start), Instant.ofEpochMilli(end), RouteMinute.ALL_ROUTES)) {
       int i = (int) ((r.minute().toEpochMilli() - start) / stepMs);
       if (i >= 0 && i < n) {
         if (steps[i] == null) {
