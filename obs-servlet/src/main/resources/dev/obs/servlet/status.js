@@ -32,7 +32,7 @@
             borderColor: colours[key],
             backgroundColor: colours[key],
             borderWidth: 2,
-            pointRadius: 0,
+            pointRadius: 2,
             spanGaps: false
           };
         })
