@@ -127,6 +127,30 @@ class StatusEndpointsIT {
   }
 
   @Test
+  void browsersThatAcceptGzipGetTheSamePageCompressed() throws Exception {
+    String plain = server.get("/status").body();
+    HttpResponse<byte[]> compressed =
+        server
+            .client()
+            .send(
+                HttpRequest.newBuilder(server.uri("/status"))
+                    .header("Accept-Encoding", "gzip, deflate, br")
+                    .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+    assertThat(compressed.headers().firstValue("Content-Encoding")).hasValue("gzip");
+    assertThat(compressed.body().length).isLessThan(plain.length() / 5);
+    try (var in =
+        new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(compressed.body()))) {
+      assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+          .isEqualTo(plain);
+    }
+    assertThat(StatusPageServlet.acceptsGzip("gzip;q=0, deflate")).isFalse();
+    assertThat(StatusPageServlet.acceptsGzip("br, GZIP;q=0.5")).isTrue();
+    assertThat(StatusPageServlet.acceptsGzip("identity")).isFalse();
+  }
+
+  @Test
   void theLanguageComesFromTheQueryOrTheAcceptLanguageHeader() throws Exception {
     HttpResponse<String> spanish = server.get("/status?lang=es");
     assertThat(spanish.body()).contains("<html lang=\"es\">", "Estado del servicio", "Componentes");
