@@ -49,7 +49,7 @@ final class StatusPageServlet extends HttpServlet {
     Rendered r = cache.get(key);
     if (r == null || r.snapshot() != view.snapshot() || !r.live().equals(live)) {
       byte[] body = page.render(view, lang, req.getContextPath()).getBytes(StandardCharsets.UTF_8);
-      r = new Rendered(view.snapshot(), live, body);
+      r = new Rendered(view.snapshot(), live, body, gzip(body));
       cache.put(key, r);
     }
     res.setStatus(200);
