@@ -60,7 +60,7 @@ class StatusEndpointsIT {
             "secret-internal",
             () -> HealthResult.down("password=hunter2 at db-7.internal"),
             CheckOptions.builder().critical(false).build());
-    history = History.builder(obs).build().start();
+    history = History.builder(obs).backgroundSampling(false).build().start();
     for (int i = 0; i < 20; i++) {
       obs.http().record("GET", "/users/{id}", "/users/1", i == 0 ? 500 : 200, 4_000_000, null);
     }
