@@ -67,16 +67,16 @@ class PostgresBackupTest {
       st.execute("CREATE TABLE customers (id bigint PRIMARY KEY, name text, created timestamptz)");
       st.execute(
           "INSERT INTO customers SELECT g, 'customer ' || g, timestamptz '2025-01-01' + g * interval '1 minute'"
-              + " FROM generate_series(1, 50000) g");
+              + " FROM generate_series(1, 20000) g");
       st.execute(
           "CREATE TABLE orders (id bigint PRIMARY KEY, customer bigint, total numeric(12,2))");
       st.execute(
-          "INSERT INTO orders SELECT g, g % 50000 + 1, (g % 997) * 1.25 FROM generate_series(1, 200000) g");
+          "INSERT INTO orders SELECT g, g % 20000 + 1, (g % 997) * 1.25 FROM generate_series(1, 120000) g");
       st.execute("CREATE SCHEMA audit");
       st.execute("CREATE TABLE audit.events (id bigint PRIMARY KEY, payload jsonb)");
       st.execute(
           "INSERT INTO audit.events SELECT g, jsonb_build_object('n', g, 'kind', 'k' || (g % 7))"
-              + " FROM generate_series(1, 100000) g");
+              + " FROM generate_series(1, 60000) g");
     }
   }
 
@@ -116,9 +116,9 @@ class PostgresBackupTest {
     assertThat(c.file()).isEqualTo("main.dump");
     assertThat(c.counts())
         .containsEntry("tables", 3L)
-        .containsEntry("rows:public.customers", 50_000L)
-        .containsEntry("rows:public.orders", 200_000L)
-        .containsEntry("rows:audit.events", 100_000L);
+        .containsEntry("rows:public.customers", 20_000L)
+        .containsEntry("rows:public.orders", 120_000L)
+        .containsEntry("rows:audit.events", 60_000L);
     assertThat(c.tools()).containsKeys("pg_dump", "postgresql");
     assertThat(backups.verify(m.backupId()).ok()).isTrue();
 
@@ -158,7 +158,7 @@ class PostgresBackupTest {
         backups.restore(m.backupId(), new RestoreOptions(true, true, Map.of("main", SOURCE)));
 
     assertThat(replaced.restored().get("main").counts())
-        .containsEntry("rows:public.orders", 200_000L);
+        .containsEntry("rows:public.orders", 120_000L);
   }
 
   @Test
