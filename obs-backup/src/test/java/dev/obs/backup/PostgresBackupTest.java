@@ -13,7 +13,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -249,6 +251,37 @@ class PostgresBackupTest {
         .startsWith(
             "pg_dump not found (tried '/nonexistent/pg_dump'): install the PostgreSQL client tools"
                 + " or configure the path to pg_dump");
+  }
+
+  @Test
+  void aPgDumpOlderThanTheServerFailsNamingBothVersions() throws Exception {
+    Path old = dir.resolve("old_pg_dump");
+    Files.writeString(old, "#!/bin/sh\necho 'pg_dump (PostgreSQL) 9.6.24'\n");
+    Files.setPosixFilePermissions(old, PosixFilePermissions.fromString("rwx------"));
+    BackupPlan plan =
+        BackupPlan.builder("pg")
+            .source(PostgresSource.builder("main").database(SOURCE).pgDump(old.toString()).build())
+            .store(BackupStore.local(dir.resolve("store")))
+            .attempts(1)
+            .build();
+    backups = Backups.builder(obs).plan(plan).build();
+
+    Manifest m = backups.run("pg");
+
+    String server;
+    try (Connection c = connect(SOURCE);
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SHOW server_version")) {
+      rs.next();
+      server = rs.getString(1).split(" ")[0];
+    }
+    assertThat(m.error())
+        .isEqualTo(
+            "pg_dump 9.6 is older than the PostgreSQL server "
+                + server
+                + " and cannot dump it; install pg_dump "
+                + server.split("\\.")[0]
+                + " or newer");
   }
 
   private static void await(CountDownLatch latch) {
