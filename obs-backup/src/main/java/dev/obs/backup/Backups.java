@@ -193,7 +193,7 @@ public final class Backups implements AutoCloseable {
    *
    * @param planName the plan
    * @return the backup id and {@code started}, or {@code already_running} with the running backup's
-   *     id when this process runs it
+   *     id when this process runs it (the nil UUID when another process holds the plan's lock)
    * @throws IOException when the store cannot be locked
    */
   public TriggerResult trigger(String planName) throws IOException {
