@@ -146,7 +146,8 @@ public final class Alerts implements AutoCloseable {
     }
     for (GroupRunner g : due) {
       List<Alert> notify =
-          g.evaluate(now, new Evaluation(store, combined, output, g.group.limit()));
+          g.evaluate(
+              now, new Evaluation(store, combined, output, g.group.limit()), !listeners.isEmpty());
       Instant at = Instant.ofEpochMilli(now);
       for (AlertListener l : listeners) {
         try {
