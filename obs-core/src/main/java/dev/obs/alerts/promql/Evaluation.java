@@ -12,12 +12,12 @@ import dev.obs.alerts.promql.Ast.Type;
 import dev.obs.alerts.promql.Ast.Unary;
 import dev.obs.alerts.promql.Ast.VectorSelector;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -83,7 +83,7 @@ final class Evaluation {
       for (Sample s : in) {
         out.add(new Sample(s.labels().withoutName(), -s.value()));
       }
-      return unique(out);
+      return unique(out, in);
     }
     throw new IllegalStateException("not an instant vector expression: " + e);
   }
@@ -95,7 +95,11 @@ final class Evaluation {
         s.matchers(),
         ref - Ast.LOOKBACK_MILLIS,
         ref,
-        (labels, ts, vs, from, to) -> out.add(new Sample(labels, vs[to - 1])));
+        (labels, ts, vs, from, to) -> {
+          if (!Series.isStale(vs[to - 1])) {
+            out.add(new Sample(labels, vs[to - 1]));
+          }
+        });
     return out;
   }
 
@@ -153,7 +157,7 @@ final class Evaluation {
           };
       out.add(new Sample(s.labels().withoutName(), v));
     }
-    return unique(out);
+    return unique(out, in);
   }
 
   private List<Sample> rangeFunction(Call c) {
@@ -176,26 +180,44 @@ final class Evaluation {
         start,
         end,
         (labels, ts, vs, from, to) -> {
+          int stale = 0;
+          for (int i = from; i < to; i++) {
+            if (Series.isStale(vs[i])) {
+              stale++;
+            }
+          }
+          if (stale > 0) {
+            // Range selectors skip staleness markers; copy the rest (rare: series that ended).
+            long[] t = new long[to - from - stale];
+            double[] v = new double[t.length];
+            for (int i = from, j = 0; i < to; i++) {
+              if (!Series.isStale(vs[i])) {
+                t[j] = ts[i];
+                v[j++] = vs[i];
+              }
+            }
+            ts = t;
+            vs = v;
+            from = 0;
+            to = t.length;
+          }
           if (RangeFunctions.defined(f, ts, from, to)) {
             double v = RangeFunctions.apply(f, q, ts, vs, from, to, start, end, m.rangeMillis());
             out.add(new Sample(keepName ? labels : labels.withoutName(), v));
           }
         });
-    return keepName ? out : unique(out);
+    return keepName || oneName(m.selector().matchers()) ? out : unique(out, null);
   }
 
   private List<Sample> aggregate(Aggregation a) {
     List<Sample> in = vector(a.arg());
-    String[] grouping = a.grouping().toArray(new String[0]);
-    String[] dropped = Arrays.copyOf(grouping, grouping.length + 1);
-    dropped[grouping.length] = Labels.METRIC_NAME;
     Map<Labels, double[]> groups = new LinkedHashMap<>();
     for (Sample s : in) {
       Labels key;
       if (a.without()) {
-        key = s.labels().without(dropped);
-      } else if (grouping.length > 0) {
-        key = s.labels().keep(grouping);
+        key = s.labels().derived(a.grouping(), false);
+      } else if (!a.grouping().isEmpty()) {
+        key = s.labels().derived(a.grouping(), true);
       } else {
         key = Labels.empty();
       }
@@ -286,7 +308,7 @@ final class Evaluation {
         out.add(new Sample(dropName ? s.labels().withoutName() : s.labels(), value));
       }
     }
-    return dropName ? unique(out) : out;
+    return dropName ? unique(out, in) : out;
   }
 
   private List<Sample> vectorBinary(Binary b, List<Sample> lhs, List<Sample> rhs) {
@@ -332,9 +354,10 @@ final class Evaluation {
       if (!op.comparison() || b.returnBool()) {
         labels = labels.withoutName();
       }
-      if (matching != null) {
-        String[] names = matching.labels().toArray(new String[0]);
-        labels = matching.on() ? labels.keep(names) : labels.without(names);
+      if (matching != null && matching.on()) {
+        labels = sig;
+      } else if (matching != null) {
+        labels = labels.without(matching.labels().toArray(new String[0]));
       }
       if (!matched.add(sig)) {
         throw new PromQLEvalException(
@@ -381,13 +404,26 @@ final class Evaluation {
     if (matching == null) {
       return labels.withoutName();
     }
-    List<String> names = matching.labels();
-    if (matching.on()) {
-      return labels.keep(names.toArray(new String[0]));
+    return labels.derived(matching.labels(), matching.on());
+  }
+
+  private static boolean oneNameIn(List<Sample> samples) {
+    String first = samples.get(0).labels().name();
+    for (int i = 1; i < samples.size(); i++) {
+      if (!Objects.equals(first, samples.get(i).labels().name())) {
+        return false;
+      }
     }
-    String[] dropped = names.toArray(new String[names.size() + 1]);
-    dropped[names.size()] = Labels.METRIC_NAME;
-    return labels.without(dropped);
+    return true;
+  }
+
+  private static boolean oneName(List<LabelMatcher> matchers) {
+    for (LabelMatcher m : matchers) {
+      if (m.type() == LabelMatcher.Type.EQ && m.name().equals(Labels.METRIC_NAME)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean compare(BinaryOp op, double l, double r) {
@@ -414,9 +450,12 @@ final class Evaluation {
     };
   }
 
-  /** Fails like Prometheus when dropping the metric name left two samples with one label set. */
-  private static List<Sample> unique(List<Sample> samples) {
-    if (samples.size() < 2) {
+  /**
+   * Fails like Prometheus when dropping the metric name left two samples with one label set. That
+   * cannot happen when the input samples (distinct label sets) all had the same name.
+   */
+  private static List<Sample> unique(List<Sample> samples, @Nullable List<Sample> input) {
+    if (samples.size() < 2 || (input != null && oneNameIn(input))) {
       return samples;
     }
     Set<Labels> seen = new HashSet<>(samples.size() * 2);

@@ -9,6 +9,7 @@ import java.util.Map;
 /** {@code histogram_quantile} over classic {@code le} buckets, as Prometheus 2.42 computes it. */
 final class Histograms {
   private static final String BUCKET_LABEL = "le";
+  private static final List<String> GROUPING_DROPS = List.of(BUCKET_LABEL);
 
   private Histograms() {}
 
@@ -25,7 +26,7 @@ final class Histograms {
       } catch (NumberFormatException e) {
         continue;
       }
-      Labels key = s.labels().without(Labels.METRIC_NAME, BUCKET_LABEL);
+      Labels key = s.labels().derived(GROUPING_DROPS, false);
       groups.computeIfAbsent(key, k -> new ArrayList<>()).add(new double[] {upperBound, s.value()});
     }
     List<Sample> out = new ArrayList<>(groups.size());

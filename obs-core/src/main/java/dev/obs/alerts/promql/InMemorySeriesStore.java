@@ -211,7 +211,7 @@ public final class InMemorySeriesStore implements SeriesStore {
 
   private static boolean matchesAll(List<LabelMatcher> matchers, Labels labels) {
     for (int i = 0; i < matchers.size(); i++) {
-      if (!matchers.get(i).matches(labels)) {
+      if (!matchers.get(i).matchesLabels(labels)) {
         return false;
       }
     }

@@ -3,6 +3,7 @@ package dev.obs.alerts.promql;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -22,6 +23,17 @@ public final class Labels implements Comparable<Labels> {
   private final String[] names;
   private final String[] values;
   private int hash;
+
+  /**
+   * The last derived label set asked for through {@link #derived}: series labels are long-lived, so
+   * an expression evaluated every tick finds its grouping or matching labels here instead of
+   * allocating them again. One immutable holder, so racing threads see a consistent pair.
+   */
+  private @Nullable Derived derived;
+
+  private @Nullable Labels withoutName;
+
+  private record Derived(Object key, boolean keep, Labels labels) {}
 
   private Labels(String[] names, String[] values) {
     this.names = names;
@@ -182,7 +194,37 @@ public final class Labels implements Comparable<Labels> {
    * @return the labels without {@code __name__}
    */
   public Labels withoutName() {
-    return names.length > 0 && names[0].equals(METRIC_NAME) ? without(METRIC_NAME) : this;
+    if (names.length == 0 || !names[0].equals(METRIC_NAME)) {
+      return this;
+    }
+    Labels w = withoutName;
+    if (w == null) {
+      w = without(METRIC_NAME);
+      withoutName = w;
+    }
+    return w;
+  }
+
+  /**
+   * Returns {@link #keep} of the names, or {@link #without} them and the metric name, remembering
+   * the last answer for this list instance: the evaluator passes lists from the expression tree,
+   * the same instance at every tick.
+   */
+  Labels derived(List<String> names, boolean keep) {
+    Derived d = derived;
+    if (d != null && d.key == names && d.keep == keep) {
+      return d.labels;
+    }
+    Labels result;
+    if (keep) {
+      result = keep(names.toArray(new String[0]));
+    } else {
+      String[] dropped = names.toArray(new String[names.size() + 1]);
+      dropped[names.size()] = METRIC_NAME;
+      result = without(dropped);
+    }
+    derived = new Derived(names, keep, result);
+    return result;
   }
 
   /**

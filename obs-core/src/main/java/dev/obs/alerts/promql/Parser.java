@@ -2,7 +2,6 @@ package dev.obs.alerts.promql;
 
 import dev.obs.alerts.promql.Ast.Aggregation;
 import dev.obs.alerts.promql.Ast.AggregationOp;
-import dev.obs.alerts.promql.Ast.Binary;
 import dev.obs.alerts.promql.Ast.BinaryOp;
 import dev.obs.alerts.promql.Ast.Call;
 import dev.obs.alerts.promql.Ast.Function;
@@ -17,9 +16,6 @@ import dev.obs.alerts.promql.Lexer.Token;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,65 +23,6 @@ import org.jspecify.annotations.Nullable;
  * checks. Everything outside the subset is rejected naming the construct and its position.
  */
 final class Parser {
-  private static final Pattern DURATION =
-      Pattern.compile(
-          "(?:(\\d+)y)?(?:(\\d+)w)?(?:(\\d+)d)?(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?(?:(\\d+)ms)?");
-  private static final long[] DURATION_UNITS = {
-    365 * 86_400_000L, 7 * 86_400_000L, 86_400_000L, 3_600_000L, 60_000L, 1000L, 1L
-  };
-  private static final Set<String> OTHER_AGGREGATIONS =
-      Set.of("topk", "bottomk", "quantile", "count_values", "stddev", "stdvar", "group");
-  private static final Set<String> OTHER_FUNCTIONS =
-      Set.of(
-          "absent",
-          "absent_over_time",
-          "acos",
-          "acosh",
-          "asin",
-          "asinh",
-          "atan",
-          "atanh",
-          "ceil",
-          "changes",
-          "clamp",
-          "cos",
-          "cosh",
-          "day_of_month",
-          "day_of_week",
-          "day_of_year",
-          "days_in_month",
-          "deg",
-          "deriv",
-          "exp",
-          "floor",
-          "histogram_count",
-          "histogram_sum",
-          "histogram_fraction",
-          "holt_winters",
-          "hour",
-          "idelta",
-          "label_join",
-          "label_replace",
-          "ln",
-          "log10",
-          "log2",
-          "minute",
-          "month",
-          "pi",
-          "predict_linear",
-          "rad",
-          "resets",
-          "round",
-          "sgn",
-          "sin",
-          "sinh",
-          "sort",
-          "sort_desc",
-          "sqrt",
-          "tan",
-          "tanh",
-          "timestamp",
-          "year");
   private static final int UNARY_OPERAND_PRECEDENCE = BinaryOp.POW.precedence;
 
   private final List<Token> tokens;
@@ -146,35 +83,8 @@ final class Parser {
       }
       int nextMin = op.rightAssociative() ? op.precedence : op.precedence + 1;
       Expr rhs = expr(nextMin);
-      lhs = binary(op, lhs, rhs, returnBool, matching, t);
+      lhs = TypeChecks.binary(op, lhs, rhs, returnBool, matching, t);
     }
-  }
-
-  private static Binary binary(
-      BinaryOp op, Expr lhs, Expr rhs, boolean returnBool, @Nullable Matching matching, Token at) {
-    Type lt = Ast.typeOf(lhs);
-    Type rt = Ast.typeOf(rhs);
-    if (lt == Type.MATRIX || rt == Type.MATRIX) {
-      throw error(
-          "binary expression must contain only scalar and instant vector types",
-          at,
-          "range vector");
-    }
-    boolean scalars = lt == Type.SCALAR && rt == Type.SCALAR;
-    if (op.comparison() && scalars && !returnBool) {
-      throw error("comparisons between scalars must use the bool modifier", at, op.text);
-    }
-    if (op.setOperator() && (lt == Type.SCALAR || rt == Type.SCALAR)) {
-      throw error(
-          "set operator '" + op.text + "' not allowed in binary scalar expression", at, op.text);
-    }
-    if (matching != null && (lt == Type.SCALAR || rt == Type.SCALAR)) {
-      throw error(
-          "vector matching only allowed between instant vectors",
-          at,
-          matching.on() ? "on" : "ignoring");
-    }
-    return new Binary(op, lhs, rhs, returnBool, matching);
   }
 
   private @Nullable BinaryOp binaryOp(Token t) {
@@ -240,7 +150,7 @@ final class Parser {
         if (v.offsetMillis() != 0) {
           throw error("a range must come before the offset modifier", t, "range");
         }
-        long range = duration(d);
+        long range = Durations.parse(d);
         if (range <= 0) {
           throw error("range must be greater than 0, got '" + d.text() + "'", d, "duration");
         }
@@ -252,7 +162,7 @@ final class Parser {
         if (peek().is("-") || peek().is("+")) {
           negative = advance().is("-");
         }
-        long offset = duration(advance());
+        long offset = Durations.parse(advance());
         if (negative) {
           offset = -offset;
         }
@@ -337,8 +247,8 @@ final class Parser {
         return aggregation(op, t);
       }
     }
-    if (OTHER_AGGREGATIONS.contains(lower)) {
-      throw error("unsupported aggregation '" + lower + "'", t, lower);
+    if (TypeChecks.OTHER_AGGREGATIONS.contains(lower)) {
+      throw error("unsupported function '" + lower + "'", t, lower);
     }
     if (keyword != null) {
       throw error("unexpected '" + word + "'", t, lower);
@@ -352,7 +262,7 @@ final class Parser {
   private Expr call(Token name) {
     Function f = Function.named(name.text());
     if (f == null) {
-      if (OTHER_FUNCTIONS.contains(name.text())) {
+      if (TypeChecks.OTHER_FUNCTIONS.contains(name.text())) {
         throw error("unsupported function '" + name.text() + "'", name, name.text());
       }
       throw error("unknown function '" + name.text() + "'", name, name.text());
@@ -372,32 +282,7 @@ final class Parser {
       }
     }
     expect(")", "to close the call to " + f.text);
-    if (args.size() != f.argTypes.size()) {
-      throw error(
-          "expected "
-              + f.argTypes.size()
-              + " argument(s) in call to '"
-              + f.text
-              + "', got "
-              + args.size(),
-          name,
-          f.text);
-    }
-    for (int i = 0; i < args.size(); i++) {
-      Type want = f.argTypes.get(i);
-      Type got = Ast.typeOf(args.get(i));
-      if (want != got) {
-        throw error(
-            "expected type "
-                + want.description
-                + " in call to function '"
-                + f.text
-                + "', got "
-                + got.description,
-            starts.get(i),
-            f.text);
-      }
-    }
+    TypeChecks.arguments(f, args, name, starts);
     return new Call(f, args);
   }
 
@@ -519,7 +404,7 @@ final class Parser {
     }
     boolean nonEmpty = false;
     for (LabelMatcher m : matchers) {
-      nonEmpty |= !m.matches((String) null);
+      nonEmpty |= !m.matches(null);
     }
     if (!nonEmpty) {
       throw error(
@@ -552,31 +437,6 @@ final class Parser {
     }
   }
 
-  /** Parses a Prometheus duration such as {@code 5m} or {@code 1h30m} into milliseconds. */
-  static long duration(Token t) {
-    String s = t.text();
-    if (t.kind() == Kind.NUMBER && s.equals("0")) {
-      return 0;
-    }
-    Matcher m = DURATION.matcher(s);
-    if (t.kind() != Kind.DURATION || s.isEmpty() || !m.matches()) {
-      throw error(
-          "bad duration '" + s + "', expected a duration such as 30s, 5m or 1h30m", t, "duration");
-    }
-    long total = 0;
-    try {
-      for (int i = 0; i < DURATION_UNITS.length; i++) {
-        String n = m.group(i + 1);
-        if (n != null) {
-          total = Math.addExact(total, Math.multiplyExact(Long.parseLong(n), DURATION_UNITS[i]));
-        }
-      }
-    } catch (ArithmeticException | NumberFormatException e) {
-      throw error("duration '" + s + "' is too long", t, "duration");
-    }
-    return total;
-  }
-
   private Token expect(String punct, String why) {
     Token t = peek();
     if (!t.is(punct)) {
@@ -602,7 +462,7 @@ final class Parser {
     return t;
   }
 
-  private static PromQLParseException error(String problem, Token at, String construct) {
+  static PromQLParseException error(String problem, Token at, String construct) {
     return new PromQLParseException(problem, at.line(), at.column(), construct);
   }
 }

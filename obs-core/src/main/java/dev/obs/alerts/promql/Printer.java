@@ -30,7 +30,7 @@ final class Printer {
       selector(b, v);
     } else if (e instanceof MatrixSelector m) {
       matchers(b, m.selector().matchers());
-      b.append('[').append(duration(m.rangeMillis())).append(']');
+      b.append('[').append(Durations.format(m.rangeMillis())).append(']');
       offset(b, m.selector().offsetMillis());
     } else if (e instanceof Call c) {
       b.append(c.function().text).append('(');
@@ -136,9 +136,9 @@ final class Printer {
 
   private static void offset(StringBuilder b, long offsetMillis) {
     if (offsetMillis > 0) {
-      b.append(" offset ").append(duration(offsetMillis));
+      b.append(" offset ").append(Durations.format(offsetMillis));
     } else if (offsetMillis < 0) {
-      b.append(" offset -").append(duration(-offsetMillis));
+      b.append(" offset -").append(Durations.format(-offsetMillis));
     }
   }
 
@@ -154,40 +154,6 @@ final class Printer {
       return (Double.doubleToRawLongBits(v) == Long.MIN_VALUE ? "-" : "") + (long) v;
     }
     return Double.toString(v);
-  }
-
-  /** Formats milliseconds as Prometheus does: {@code 1h30m}, {@code 1d}, {@code 1w}, {@code 0s}. */
-  static String duration(long millis) {
-    if (millis == 0) {
-      return "0s";
-    }
-    StringBuilder b = new StringBuilder();
-    long ms = millis;
-    long day = 24 * 60 * 60 * 1000L;
-    // Years and weeks only when exact, as 90d reads better than 12w6d.
-    if (ms % (365 * day) == 0) {
-      b.append(ms / (365 * day)).append('y');
-      return b.toString();
-    }
-    if (ms % (7 * day) == 0) {
-      b.append(ms / (7 * day)).append('w');
-      return b.toString();
-    }
-    ms = unit(b, ms, day, "d");
-    ms = unit(b, ms, 60 * 60 * 1000L, "h");
-    ms = unit(b, ms, 60 * 1000L, "m");
-    ms = unit(b, ms, 1000L, "s");
-    unit(b, ms, 1L, "ms");
-    return b.toString();
-  }
-
-  private static long unit(StringBuilder b, long ms, long mult, String unit) {
-    long n = ms / mult;
-    if (n > 0) {
-      b.append(n).append(unit);
-      return ms - n * mult;
-    }
-    return ms;
   }
 
   /** Appends a string literal in double quotes, escaped as Go's {@code %q} does. */

@@ -2,13 +2,18 @@ package dev.obs.alerts.promql;
 
 /**
  * An expression is not valid PromQL or uses something outside the supported subset. The message
- * names the problem and its position, e.g. {@code unsupported aggregation 'topk' at 1:1}.
+ * names the problem and its position, e.g. {@code unsupported function 'topk' at 1:1}.
  */
 public final class PromQLParseException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The 1-based line of the problem. */
   private final int line;
+
+  /** The 1-based column of the problem. */
   private final int column;
+
+  /** The offending construct. */
   private final String construct;
 
   /**

@@ -144,11 +144,11 @@ class PromQLTest {
       delimiter = '|',
       textBlock =
           """
-          topk(3, x)                     | topk            | 1 | 1  | unsupported aggregation 'topk' at 1:1
-          bottomk(3, x)                  | bottomk         | 1 | 1  | unsupported aggregation 'bottomk' at 1:1
-          stddev(x)                      | stddev          | 1 | 1  | unsupported aggregation 'stddev' at 1:1
-          count_values("v", x)           | count_values    | 1 | 1  | unsupported aggregation 'count_values' at 1:1
-          quantile(0.9, x)               | quantile        | 1 | 1  | unsupported aggregation 'quantile' at 1:1
+          topk(3, x)                     | topk            | 1 | 1  | unsupported function 'topk' at 1:1
+          bottomk(3, x)                  | bottomk         | 1 | 1  | unsupported function 'bottomk' at 1:1
+          stddev(x)                      | stddev          | 1 | 1  | unsupported function 'stddev' at 1:1
+          count_values("v", x)           | count_values    | 1 | 1  | unsupported function 'count_values' at 1:1
+          quantile(0.9, x)               | quantile        | 1 | 1  | unsupported function 'quantile' at 1:1
           sum(rate(x[5m])) + label_replace(x, "a", "b", "c", "d") | label_replace | 1 | 20 | unsupported function 'label_replace' at 1:20
           rat(x[5m])                     | rat             | 1 | 1  | unknown function 'rat' at 1:1
           rate(x[5m:1m])                 | subquery        | 1 | 7  | unsupported subquery at 1:7
@@ -210,7 +210,7 @@ class PromQLTest {
             })
         .hasMessage("unsupported vector matching 'group_left' at 4:13");
     assertThatThrownBy(() -> PromQL.parse("x +\n\ttopk(1, y)"))
-        .hasMessage("unsupported aggregation 'topk' at 2:2");
+        .hasMessage("unsupported function 'topk' at 2:2");
   }
 
   @Test
