@@ -103,7 +103,7 @@ final class RuleOutputStore implements SeriesStore {
 
   private static boolean matchesAll(List<LabelMatcher> matchers, Labels labels) {
     for (LabelMatcher m : matchers) {
-      if (!m.matches(labels)) {
+      if (!m.matches(labels.get(m.name()))) {
         return false;
       }
     }
