@@ -104,7 +104,8 @@ final class AlertingRuleRunner extends RuleRunner {
   /** Evaluates the rule and moves its alerts through their states. */
   @Override
   void evaluate(long ts, Evaluation evaluation) {
-    List<Sample> samples = vector(Evaluator.evaluate(expr, ts, evaluation.storeFor(this)));
+    List<Sample> samples =
+        vector(Evaluator.evaluate(expr, ts, evaluation.storeFor(this), evaluation.cache()));
     Map<Labels, Active> current = new HashMap<>(samples.size() * 2);
     // Label templates that use no value depend only on the series: compute them once per series.
     Map<Labels, Labels> cache = constantLabels ? new HashMap<>(samples.size() * 2) : null;

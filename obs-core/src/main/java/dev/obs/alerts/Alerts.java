@@ -1,6 +1,7 @@
 package dev.obs.alerts;
 
 import dev.obs.ObsConfig;
+import dev.obs.alerts.promql.EvaluationCache;
 import dev.obs.alerts.promql.InMemorySeriesStore;
 import dev.obs.alerts.promql.SeriesStore;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -156,10 +157,14 @@ public final class Alerts implements AutoCloseable {
     if (sampler != null) {
       sampler.sample(now);
     }
+    // One cache per tick: groups due together share selections of the sampled meters.
+    EvaluationCache cache = new EvaluationCache();
     for (GroupRunner g : due) {
       List<Alert> notify =
           g.evaluate(
-              now, new Evaluation(store, combined, output, g.group.limit()), !listeners.isEmpty());
+              now,
+              new Evaluation(store, combined, output, g.group.limit(), cache),
+              !listeners.isEmpty());
       Instant at = Instant.ofEpochMilli(now);
       for (AlertListener l : listeners) {
         try {

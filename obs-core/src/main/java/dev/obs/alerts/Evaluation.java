@@ -1,5 +1,6 @@
 package dev.obs.alerts;
 
+import dev.obs.alerts.promql.EvaluationCache;
 import dev.obs.alerts.promql.SeriesStore;
 
 /**
@@ -10,8 +11,15 @@ import dev.obs.alerts.promql.SeriesStore;
  * @param combined sampled meters and rule output together
  * @param output where rules write recorded series and {@code ALERTS}
  * @param limit the group's limit on alerts or series per rule, 0 for none
+ * @param cache results shared by the rules of one tick; it keeps only reads of the sampled store,
+ *     which rules never write, and drops them when that store changes
  */
-record Evaluation(SeriesStore sampled, SeriesStore combined, RuleOutputStore output, int limit) {
+record Evaluation(
+    SeriesStore sampled,
+    SeriesStore combined,
+    RuleOutputStore output,
+    int limit,
+    EvaluationCache cache) {
 
   /** Returns the store a rule reads: the combined one only when it may read rule output. */
   SeriesStore storeFor(RuleRunner rule) {

@@ -20,7 +20,8 @@ final class RecordingRuleRunner extends RuleRunner {
 
   @Override
   void evaluate(long ts, Evaluation evaluation) {
-    List<Sample> samples = vector(Evaluator.evaluate(expr, ts, evaluation.storeFor(this)));
+    List<Sample> samples =
+        vector(Evaluator.evaluate(expr, ts, evaluation.storeFor(this), evaluation.cache()));
     List<Sample> out = new ArrayList<>(samples.size());
     Set<Labels> seen = new HashSet<>();
     for (Sample s : samples) {

@@ -28,10 +28,12 @@ final class Evaluation {
 
   private final long time;
   private final SeriesStore store;
+  private final @Nullable EvaluationCache cache;
 
-  Evaluation(long time, SeriesStore store) {
+  Evaluation(long time, SeriesStore store, @Nullable EvaluationCache cache) {
     this.time = time;
     this.store = store;
+    this.cache = cache;
   }
 
   Value value(Expr e) {
@@ -65,6 +67,19 @@ final class Evaluation {
   }
 
   private List<Sample> vector(Expr e) {
+    if (cache == null) {
+      return compute(e);
+    }
+    List<Sample> cached = cache.get(e);
+    if (cached == null) {
+      // Shared between rules, so it must not change: every caller only reads its input vectors.
+      cached = List.copyOf(compute(e));
+      cache.put(e, cached);
+    }
+    return cached;
+  }
+
+  private List<Sample> compute(Expr e) {
     if (e instanceof VectorSelector s) {
       return instantSelector(s);
     }

@@ -36,6 +36,10 @@ public final class InMemorySeriesStore implements SeriesStore {
   private final int maxSeries;
   private final AtomicInteger seriesCount = new AtomicInteger();
   private final AtomicLong droppedSamples = new AtomicLong();
+
+  /** Counts writes, so an {@link EvaluationCache} can tell that its results are out of date. */
+  private final AtomicLong version = new AtomicLong();
+
   private volatile long retentionMillis = Long.MAX_VALUE;
 
   /** Creates a store holding at most {@value #DEFAULT_MAX_SERIES} series. */
@@ -78,6 +82,7 @@ public final class InMemorySeriesStore implements SeriesStore {
       }
     }
     buffer.append(timeMillis, value, retentionMillis);
+    version.incrementAndGet();
   }
 
   private @Nullable Buffer admit(ConcurrentSkipListMap<Labels, Buffer> series, Labels labels) {
@@ -126,6 +131,12 @@ public final class InMemorySeriesStore implements SeriesStore {
         }
       }
     }
+    version.incrementAndGet();
+  }
+
+  /** Returns a number that changes whenever the store's contents may have changed. */
+  long version() {
+    return version.get();
   }
 
   /**
