@@ -29,9 +29,14 @@ public final class InMemorySeriesStore implements SeriesStore {
 
   private static final String NO_NAME = "";
 
-  /** Series by metric name, each map sorted by labels so reads come out in Prometheus's order. */
-  private final Map<String, ConcurrentSkipListMap<Labels, Buffer>> byName =
-      new ConcurrentHashMap<>();
+  /** The most matcher lists whose matches each metric name remembers before it starts afresh. */
+  private static final int MAX_REMEMBERED_SELECTORS = 1_000;
+
+  /** Series by metric name, each sorted by labels so reads come out in Prometheus's order. */
+  private final Map<String, Name> byName = new ConcurrentHashMap<>();
+
+  /** Every series by its labels, so an append finds its buffer by hash rather than by comparing. */
+  private final Map<Labels, Buffer> all = new ConcurrentHashMap<>();
 
   private final int maxSeries;
   private final AtomicInteger seriesCount = new AtomicInteger();
@@ -70,12 +75,11 @@ public final class InMemorySeriesStore implements SeriesStore {
    * @param value the value
    */
   public void append(Labels labels, long timeMillis, double value) {
-    String name = labels.name();
-    ConcurrentSkipListMap<Labels, Buffer> series =
-        byName.computeIfAbsent(name == null ? NO_NAME : name, n -> new ConcurrentSkipListMap<>());
-    Buffer buffer = series.get(labels);
+    Buffer buffer = all.get(labels);
     if (buffer == null) {
-      buffer = admit(series, labels);
+      String name = labels.name();
+      buffer =
+          admit(byName.computeIfAbsent(name == null ? NO_NAME : name, n -> new Name()), labels);
       if (buffer == null) {
         droppedSamples.incrementAndGet();
         return;
@@ -85,9 +89,9 @@ public final class InMemorySeriesStore implements SeriesStore {
     version.incrementAndGet();
   }
 
-  private @Nullable Buffer admit(ConcurrentSkipListMap<Labels, Buffer> series, Labels labels) {
-    synchronized (series) {
-      Buffer existing = series.get(labels);
+  private @Nullable Buffer admit(Name name, Labels labels) {
+    synchronized (name) {
+      Buffer existing = name.series.get(labels);
       if (existing != null) {
         return existing;
       }
@@ -96,7 +100,9 @@ public final class InMemorySeriesStore implements SeriesStore {
         return null;
       }
       Buffer created = new Buffer(labels);
-      series.put(labels, created);
+      name.series.put(labels, created);
+      all.put(labels, created);
+      name.generation++;
       return created;
     }
   }
@@ -121,11 +127,13 @@ public final class InMemorySeriesStore implements SeriesStore {
    * @param timeMillis the earliest time to keep, in milliseconds since the epoch
    */
   public void trimBefore(long timeMillis) {
-    for (ConcurrentSkipListMap<Labels, Buffer> series : byName.values()) {
-      synchronized (series) {
-        for (Buffer b : series.values()) {
+    for (Name name : byName.values()) {
+      synchronized (name) {
+        for (Buffer b : name.series.values()) {
           if (b.trimBefore(timeMillis)) {
-            series.remove(b.labels);
+            name.series.remove(b.labels);
+            all.remove(b.labels);
+            name.generation++;
             seriesCount.decrementAndGet();
           }
         }
@@ -187,19 +195,17 @@ public final class InMemorySeriesStore implements SeriesStore {
   void forEach(List<LabelMatcher> matchers, long minTime, long maxTime, SeriesVisitor visitor) {
     String name = equalName(matchers);
     if (name != null) {
-      ConcurrentSkipListMap<Labels, Buffer> series = byName.get(name);
+      Name series = byName.get(name);
       if (series != null) {
-        for (Buffer b : series.values()) {
-          if (matchesAll(matchers, b.labels)) {
-            b.visit(minTime, maxTime, visitor);
-          }
+        for (Buffer b : series.matching(matchers)) {
+          b.visit(minTime, maxTime, visitor);
         }
       }
       return;
     }
     List<Buffer> matched = new ArrayList<>();
-    for (ConcurrentSkipListMap<Labels, Buffer> series : byName.values()) {
-      for (Buffer b : series.values()) {
+    for (Name series : byName.values()) {
+      for (Buffer b : series.series.values()) {
         if (matchesAll(matchers, b.labels)) {
           matched.add(b);
         }
@@ -228,6 +234,47 @@ public final class InMemorySeriesStore implements SeriesStore {
     }
     return true;
   }
+
+  /**
+   * The series of one metric name, and which of them each selector matched, so that rules reading
+   * the same selector do not test every series against its matchers again. The remembered matches
+   * hold while no series of the name is added or removed (its generation is unchanged).
+   */
+  private static final class Name {
+    final ConcurrentSkipListMap<Labels, Buffer> series = new ConcurrentSkipListMap<>();
+    final Map<List<LabelMatcher>, Matches> matches = new ConcurrentHashMap<>();
+
+    /** Changes, under this object's lock, whenever a series is added or removed. */
+    volatile long generation;
+
+    /** The buffers matching every matcher, in label order. */
+    Iterable<Buffer> matching(List<LabelMatcher> matchers) {
+      if (matchers.size() == 1) {
+        // Only the name matcher, which every series here matches.
+        return series.values();
+      }
+      long current = generation;
+      Matches known = matches.get(matchers);
+      if (known != null && known.generation == current) {
+        return known.buffers;
+      }
+      List<Buffer> found = new ArrayList<>();
+      for (Buffer b : series.values()) {
+        if (matchesAll(matchers, b.labels)) {
+          found.add(b);
+        }
+      }
+      if (matches.size() >= MAX_REMEMBERED_SELECTORS) {
+        matches.clear();
+      }
+      // Read before the scan: a series added meanwhile makes this entry stale, never wrong.
+      matches.put(List.copyOf(matchers), new Matches(current, List.copyOf(found)));
+      return found;
+    }
+  }
+
+  /** The buffers a selector matched among a name's series of one generation. */
+  private record Matches(long generation, List<Buffer> buffers) {}
 
   /** Receives one series' samples {@code [from, to)} of the arrays, which it must not keep. */
   @FunctionalInterface

@@ -20,6 +20,29 @@ class InMemorySeriesStoreTest {
   }
 
   @Test
+  void aSelectorSeesSeriesAddedAndRemovedAfterItWasFirstRead() {
+    InMemorySeriesStore store = new InMemorySeriesStore();
+    List<LabelMatcher> notB =
+        List.of(
+            LabelMatcher.eq("__name__", "up"), new LabelMatcher("job", LabelMatcher.Type.NEQ, "b"));
+    store.append(UP_A, 10, 1);
+    store.append(UP_B, 10, 2);
+    assertThat(store.select(notB, 0, 100)).extracting(Series::labels).containsExactly(UP_A);
+
+    Labels upC = Labels.of("__name__", "up", "job", "c");
+    store.append(upC, 20, 3);
+    assertThat(store.select(notB, 0, 100)).extracting(Series::labels).containsExactly(UP_A, upC);
+
+    store.trimBefore(15);
+    assertThat(store.select(notB, 0, 100)).extracting(Series::labels).containsExactly(upC);
+    store.append(UP_A, 30, 4);
+    assertThat(store.select(notB, 0, 100))
+        .containsExactly(
+            new Series(UP_A, new long[] {30}, new double[] {4}),
+            new Series(upC, new long[] {20}, new double[] {3}));
+  }
+
+  @Test
   void selectReturnsMatchingSeriesInLabelOrderWithSamplesInTheClosedInterval() {
     InMemorySeriesStore store = new InMemorySeriesStore();
     for (long t = 0; t <= 40; t += 10) {
