@@ -49,27 +49,34 @@ public final class ObsServlets {
       filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
     }
     if (obs.config().bool("obs.health.endpoints.enabled", true)) {
-      registerHealth(context, obs);
+      ServletRegistration.Dynamic health = context.addServlet("obsHealth", healthServlet(obs));
+      if (health != null) {
+        health.addMapping("/livez", "/readyz", "/healthz");
+      }
     }
     if (!obs.config().bool("obs.metrics.enabled", true)) {
       return;
     }
-    PrometheusMeterRegistry prometheus = findPrometheus(obs.meterRegistry());
-    if (prometheus == null) {
-      log.info(
-          "obs servlet: not serving /metrics because the MeterRegistry has no"
-              + " PrometheusMeterRegistry");
+    MetricsServlet servlet = metricsServlet(obs);
+    if (servlet == null) {
       return;
     }
-    String token = obs.config().get("obs.metrics.token").orElse(null);
-    ServletRegistration.Dynamic metrics =
-        context.addServlet("obsMetrics", new MetricsServlet(prometheus, token));
+    ServletRegistration.Dynamic metrics = context.addServlet("obsMetrics", servlet);
     if (metrics != null) {
       metrics.addMapping("/metrics");
     }
   }
 
-  private static void registerHealth(ServletContext context, Obs obs) {
+  /**
+   * Creates the servlet of {@code /livez}, {@code /readyz} and {@code /healthz} for an {@link
+   * Obs}, honouring {@code obs.health.show-details} and {@code obs.admin.token}; for containers
+   * that register servlets themselves, such as Spring Boot.
+   *
+   * @param obs the obs root
+   * @return the servlet, to map on {@code /livez}, {@code /readyz} and {@code /healthz}
+   * @throws dev.obs.ObsConfigException when {@code obs.health.show-details} is invalid
+   */
+  public static HealthServlet healthServlet(Obs obs) {
     String text = obs.config().string("obs.health.show-details", "when-authorized");
     HealthServlet.ShowDetails show = HealthServlet.ShowDetails.parse(text);
     if (show == null) {
@@ -77,11 +84,26 @@ public final class ObsServlets {
           "obs.health.show-details", text, "must be one of never, when-authorized, always");
     }
     String token = obs.config().get("obs.admin.token").orElse(null);
-    ServletRegistration.Dynamic health =
-        context.addServlet("obsHealth", new HealthServlet(obs.health(), token, show));
-    if (health != null) {
-      health.addMapping("/livez", "/readyz", "/healthz");
+    return new HealthServlet(obs.health(), token, show);
+  }
+
+  /**
+   * Creates the servlet of {@code /metrics} for an {@link Obs}, honouring {@code
+   * obs.metrics.token}; for containers that register servlets themselves, such as Spring Boot.
+   *
+   * @param obs the obs root
+   * @return the servlet, to map on {@code /metrics}, or {@code null} (logged) when the
+   *     registry has no {@link PrometheusMeterRegistry}
+   */
+  public static @Nullable MetricsServlet metricsServlet(Obs obs) {
+    PrometheusMeterRegistry prometheus = findPrometheus(obs.meterRegistry());
+    if (prometheus == null) {
+      log.info(
+          "obs servlet: not serving /metrics because the MeterRegistry has no"
+              + " PrometheusMeterRegistry");
+      return null;
     }
+    return new MetricsServlet(prometheus, obs.config().get("obs.metrics.token").orElse(null));
   }
 
   /**
