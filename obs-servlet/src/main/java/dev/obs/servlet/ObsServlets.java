@@ -68,9 +68,9 @@ public final class ObsServlets {
   }
 
   /**
-   * Creates the servlet of {@code /livez}, {@code /readyz} and {@code /healthz} for an {@link
-   * Obs}, honouring {@code obs.health.show-details} and {@code obs.admin.token}; for containers
-   * that register servlets themselves, such as Spring Boot.
+   * Creates the servlet of {@code /livez}, {@code /readyz} and {@code /healthz} for an {@link Obs},
+   * honouring {@code obs.health.show-details} and {@code obs.admin.token}; for containers that
+   * register servlets themselves, such as Spring Boot.
    *
    * @param obs the obs root
    * @return the servlet, to map on {@code /livez}, {@code /readyz} and {@code /healthz}
@@ -92,8 +92,8 @@ public final class ObsServlets {
    * obs.metrics.token}; for containers that register servlets themselves, such as Spring Boot.
    *
    * @param obs the obs root
-   * @return the servlet, to map on {@code /metrics}, or {@code null} (logged) when the
-   *     registry has no {@link PrometheusMeterRegistry}
+   * @return the servlet, to map on {@code /metrics}, or {@code null} (logged) when the registry has
+   *     no {@link PrometheusMeterRegistry}
    */
   public static @Nullable MetricsServlet metricsServlet(Obs obs) {
     PrometheusMeterRegistry prometheus = findPrometheus(obs.meterRegistry());

@@ -105,8 +105,8 @@ final class EnvironmentConfig {
   }
 
   /**
-   * Returns the value the environment gives a key, or {@code null}; used to show the rejected
-   * value when the key is spelled as obs-core reports it.
+   * Returns the value the environment gives a key, or {@code null}; used to show the rejected value
+   * when the key is spelled as obs-core reports it.
    */
   static @Nullable String valueOf(ConfigurableEnvironment environment, String key) {
     String value = springValues(environment).get(relaxed(key));

@@ -14,9 +14,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
 
 /**
- * Lets obs and Spring Boot Actuator share an application: obs's health checks appear in
- * Actuator's health endpoint as the contributor {@code obs}, and {@code http.server.requests} is
- * recorded by one side only.
+ * Lets obs and Spring Boot Actuator share an application: obs's health checks appear in Actuator's
+ * health endpoint as the contributor {@code obs}, and {@code http.server.requests} is recorded by
+ * one side only.
  *
  * <p>By default ({@code obs.spring.request-metrics=obs}) obs's filter records the timer and a
  * predicate stops Spring's observation of server requests, so the timer is neither counted twice

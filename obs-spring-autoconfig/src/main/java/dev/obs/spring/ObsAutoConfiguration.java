@@ -81,7 +81,8 @@ public final class ObsAutoConfiguration {
     try {
       SpringHealthChecks.registerBeans(obs.health(), beans.getBeansOfType(HealthCheck.class));
       if (config.bool("obs.health.db.enabled", true)) {
-        SpringHealthChecks.registerDataSources(obs.health(), beans.getBeansOfType(DataSource.class));
+        SpringHealthChecks.registerDataSources(
+            obs.health(), beans.getBeansOfType(DataSource.class));
       }
       if (config.bool("obs.health.redis.enabled", true)) {
         SpringHealthChecks.registerRedis(obs.health(), environment);

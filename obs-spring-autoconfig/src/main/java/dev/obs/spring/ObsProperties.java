@@ -16,8 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * read each key with the same parser, the same default and the same error message. Each default
  * here repeats the one in obs-core for the metadata; {@code ObsPropertiesTest} checks they agree.
  *
- * @param enabled whether the starter configures obs at all; {@code false} leaves the application
- *     as if the starter were absent
+ * @param enabled whether the starter configures obs at all; {@code false} leaves the application as
+ *     if the starter were absent
  * @param service the service the application runs as
  * @param admin access to details and administrative endpoints
  * @param metrics the /metrics endpoint and the JVM meters
@@ -106,8 +106,8 @@ record ObsProperties(
    *     when there are several)
    * @param redis a Redis check named {@code redis} when {@code spring.data.redis.host} or {@code
    *     spring.data.redis.url} is set
-   * @param actuator obs's checks in Actuator's health endpoint as the contributor {@code obs},
-   *     when Actuator is present
+   * @param actuator obs's checks in Actuator's health endpoint as the contributor {@code obs}, when
+   *     Actuator is present
    */
   record Health(
       Switch endpoints,
@@ -123,8 +123,8 @@ record ObsProperties(
   /**
    * JSON logs.
    *
-   * @param json whether the starter switches the root logger to obs's JSON lines on stdout when
-   *     the application starts
+   * @param json whether the starter switches the root logger to obs's JSON lines on stdout when the
+   *     application starts
    * @param service the {@code service} field; left out when empty
    * @param version the {@code version} field; left out when empty
    * @param environment the {@code environment} field; left out when empty

@@ -44,7 +44,8 @@ public final class ObsWebAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean(name = "obsFilter")
   FilterRegistrationBean<ObsFilter> obsFilter(Obs obs) {
-    FilterRegistrationBean<ObsFilter> registration = new FilterRegistrationBean<>(new ObsFilter(obs));
+    FilterRegistrationBean<ObsFilter> registration =
+        new FilterRegistrationBean<>(new ObsFilter(obs));
     registration.setName("obsFilter");
     registration.setOrder(FILTER_ORDER);
     registration.setAsyncSupported(true);
@@ -58,7 +59,8 @@ public final class ObsWebAutoConfiguration {
   @ConditionalOnBooleanProperty(name = "obs.health.endpoints.enabled", matchIfMissing = true)
   ServletRegistrationBean<HealthServlet> obsHealthEndpoints(Obs obs) {
     ServletRegistrationBean<HealthServlet> registration =
-        new ServletRegistrationBean<>(ObsServlets.healthServlet(obs), "/livez", "/readyz", "/healthz");
+        new ServletRegistrationBean<>(
+            ObsServlets.healthServlet(obs), "/livez", "/readyz", "/healthz");
     registration.setName("obsHealth");
     return registration;
   }
@@ -69,7 +71,9 @@ public final class ObsWebAutoConfiguration {
   ServletRegistrationBean<MetricsServlet> obsMetricsEndpoint(Obs obs) {
     MetricsServlet servlet = ObsServlets.metricsServlet(obs);
     ServletRegistrationBean<MetricsServlet> registration =
-        servlet != null ? new ServletRegistrationBean<>(servlet, "/metrics") : new ServletRegistrationBean<>();
+        servlet != null
+            ? new ServletRegistrationBean<>(servlet, "/metrics")
+            : new ServletRegistrationBean<>();
     registration.setName("obsMetrics");
     // Without a Prometheus registry there is nothing to serve (ObsServlets logged why).
     registration.setEnabled(servlet != null);

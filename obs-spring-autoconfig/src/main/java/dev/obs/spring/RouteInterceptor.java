@@ -18,7 +18,8 @@ import org.springframework.web.servlet.resource.ResourceHttpRequestHandler;
  */
 final class RouteInterceptor implements HandlerInterceptor {
   @Override
-  public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+  public boolean preHandle(
+      HttpServletRequest request, HttpServletResponse response, Object handler) {
     if (!(handler instanceof ResourceHttpRequestHandler)) {
       setRoute(request);
     }

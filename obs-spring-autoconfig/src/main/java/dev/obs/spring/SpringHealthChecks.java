@@ -37,7 +37,8 @@ final class SpringHealthChecks {
       registerIfAbsent(health, "db", HealthChecks.jdbc(dataSources.values().iterator().next()));
       return;
     }
-    dataSources.forEach((name, dataSource) -> registerIfAbsent(health, name, HealthChecks.jdbc(dataSource)));
+    dataSources.forEach(
+        (name, dataSource) -> registerIfAbsent(health, name, HealthChecks.jdbc(dataSource)));
   }
 
   /** Registers {@code redis} when the environment names a Redis server. */

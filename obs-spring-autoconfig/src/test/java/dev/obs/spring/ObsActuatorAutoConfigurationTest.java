@@ -21,7 +21,8 @@ class ObsActuatorAutoConfigurationTest {
   private final ApplicationContextRunner runner =
       new ApplicationContextRunner()
           .withConfiguration(
-              AutoConfigurations.of(ObsAutoConfiguration.class, ObsActuatorAutoConfiguration.class));
+              AutoConfigurations.of(
+                  ObsAutoConfiguration.class, ObsActuatorAutoConfiguration.class));
 
   @Test
   void withActuatorObsChecksAreAHealthContributorAndObsRecordsTheRequests() {
@@ -31,9 +32,12 @@ class ObsActuatorAutoConfigurationTest {
           assertThat(context).hasBean("obsServerRequestsPredicate");
           ObservationPredicate predicate =
               context.getBean("obsServerRequestsPredicate", ObservationPredicate.class);
-          assertThat(predicate.test("http.server.requests", new ServerRequestObservationContext(null, null)))
+          assertThat(
+                  predicate.test(
+                      "http.server.requests", new ServerRequestObservationContext(null, null)))
               .isFalse();
-          assertThat(predicate.test("jdbc.query", new io.micrometer.observation.Observation.Context()))
+          assertThat(
+                  predicate.test("jdbc.query", new io.micrometer.observation.Observation.Context()))
               .isTrue();
           assertThat(context.getBean(Obs.class).config().bool("obs.http.enabled", true)).isTrue();
         });
@@ -69,7 +73,9 @@ class ObsActuatorAutoConfigurationTest {
         .withClassLoader(new FilteredClassLoader(HealthContributor.class))
         .run(
             context ->
-                assertThat(context).hasSingleBean(Obs.class).doesNotHaveBean(ObsHealthContributor.class));
+                assertThat(context)
+                    .hasSingleBean(Obs.class)
+                    .doesNotHaveBean(ObsHealthContributor.class));
   }
 
   @Test

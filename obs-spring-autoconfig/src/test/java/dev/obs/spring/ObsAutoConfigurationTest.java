@@ -96,7 +96,8 @@ class ObsAutoConfigurationTest {
                     .getFailure()
                     .rootCause()
                     .isInstanceOf(ObsConfigException.class)
-                    .hasMessage("obs.http.uri-cap must be a positive integer like 500, got 'lots'"));
+                    .hasMessage(
+                        "obs.http.uri-cap must be a positive integer like 500, got 'lots'"));
   }
 
   @Test
@@ -139,7 +140,8 @@ class ObsAutoConfigurationTest {
             context ->
                 assertThat(context.getBean(Obs.class).health().names()).containsExactly("redis"));
     runner
-        .withPropertyValues("spring.data.redis.url=redis://127.0.0.1:6379/0", "obs.health.redis.enabled=false")
+        .withPropertyValues(
+            "spring.data.redis.url=redis://127.0.0.1:6379/0", "obs.health.redis.enabled=false")
         .run(context -> assertThat(context.getBean(Obs.class).health().names()).isEmpty());
   }
 

@@ -27,7 +27,8 @@ class ObsWebAutoConfigurationTest {
   void registersTheFilterFirstAndTheEndpoints() {
     runner.run(
         context -> {
-          FilterRegistrationBean<?> filter = context.getBean("obsFilter", FilterRegistrationBean.class);
+          FilterRegistrationBean<?> filter =
+              context.getBean("obsFilter", FilterRegistrationBean.class);
           assertThat(filter.getFilter()).isInstanceOf(ObsFilter.class);
           assertThat(filter.getOrder()).isEqualTo(ObsWebAutoConfiguration.FILTER_ORDER);
           assertThat(filter.getUrlPatterns()).containsExactly("/*");
@@ -62,7 +63,9 @@ class ObsWebAutoConfigurationTest {
         .run(
             context ->
                 assertThat(
-                        context.getBean("obsMetricsEndpoint", ServletRegistrationBean.class).isEnabled())
+                        context
+                            .getBean("obsMetricsEndpoint", ServletRegistrationBean.class)
+                            .isEnabled())
                     .isFalse());
   }
 
@@ -115,7 +118,8 @@ class ObsWebAutoConfigurationTest {
   static class OwnFilterConfig {
     @Bean
     FilterRegistrationBean<ObsFilter> obsFilter(Obs obs) {
-      FilterRegistrationBean<ObsFilter> registration = new FilterRegistrationBean<>(new ObsFilter(obs));
+      FilterRegistrationBean<ObsFilter> registration =
+          new FilterRegistrationBean<>(new ObsFilter(obs));
       registration.setOrder(42);
       return registration;
     }
