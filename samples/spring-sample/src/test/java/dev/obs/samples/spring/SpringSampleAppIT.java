@@ -54,7 +54,8 @@ class SpringSampleAppIT {
     }
     await("the request to /users/42 to be recorded")
         .atMost(Duration.ofSeconds(10))
-        .until(() -> registry.find("http.server.requests").tag("uri", "/users/{id}").timer() != null);
+        .until(
+            () -> registry.find("http.server.requests").tag("uri", "/users/{id}").timer() != null);
     assertThat(registry)
         .timer("http.server.requests")
         .withTag("uri", "/users/{id}")
