@@ -42,41 +42,46 @@ public final class ObsServlets {
    * @throws dev.obs.ObsConfigException when an endpoint setting is invalid
    */
   public static void register(ServletContext context, Obs obs) {
-    context.setAttribute(OBS_ATTRIBUTE, obs);
     FilterRegistration.Dynamic filter = context.addFilter("obsFilter", new ObsFilter(obs));
     if (filter != null) {
       filter.setAsyncSupported(true);
       filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
     }
+    registerEndpoints(context, obs);
+  }
+
+  /**
+   * Registers the endpoints of {@link #register(ServletContext, Obs)} without the filter, for
+   * containers that install the {@link ObsFilter} their own way, such as Spring Boot.
+   *
+   * @param context the servlet context, before it is initialised
+   * @param obs the obs root
+   * @throws dev.obs.ObsConfigException when an endpoint setting is invalid
+   */
+  public static void registerEndpoints(ServletContext context, Obs obs) {
+    context.setAttribute(OBS_ATTRIBUTE, obs);
     if (obs.config().bool("obs.health.endpoints.enabled", true)) {
-      ServletRegistration.Dynamic health = context.addServlet("obsHealth", healthServlet(obs));
-      if (health != null) {
-        health.addMapping("/livez", "/readyz", "/healthz");
-      }
+      registerHealth(context, obs);
     }
     if (!obs.config().bool("obs.metrics.enabled", true)) {
       return;
     }
-    MetricsServlet servlet = metricsServlet(obs);
-    if (servlet == null) {
+    PrometheusMeterRegistry prometheus = findPrometheus(obs.meterRegistry());
+    if (prometheus == null) {
+      log.info(
+          "obs servlet: not serving /metrics because the MeterRegistry has no"
+              + " PrometheusMeterRegistry");
       return;
     }
-    ServletRegistration.Dynamic metrics = context.addServlet("obsMetrics", servlet);
+    String token = obs.config().get("obs.metrics.token").orElse(null);
+    ServletRegistration.Dynamic metrics =
+        context.addServlet("obsMetrics", new MetricsServlet(prometheus, token));
     if (metrics != null) {
       metrics.addMapping("/metrics");
     }
   }
 
-  /**
-   * Creates the servlet of {@code /livez}, {@code /readyz} and {@code /healthz} for an {@link Obs},
-   * honouring {@code obs.health.show-details} and {@code obs.admin.token}; for containers that
-   * register servlets themselves, such as Spring Boot.
-   *
-   * @param obs the obs root
-   * @return the servlet, to map on {@code /livez}, {@code /readyz} and {@code /healthz}
-   * @throws dev.obs.ObsConfigException when {@code obs.health.show-details} is invalid
-   */
-  public static HealthServlet healthServlet(Obs obs) {
+  private static void registerHealth(ServletContext context, Obs obs) {
     String text = obs.config().string("obs.health.show-details", "when-authorized");
     HealthServlet.ShowDetails show = HealthServlet.ShowDetails.parse(text);
     if (show == null) {
@@ -84,26 +89,11 @@ public final class ObsServlets {
           "obs.health.show-details", text, "must be one of never, when-authorized, always");
     }
     String token = obs.config().get("obs.admin.token").orElse(null);
-    return new HealthServlet(obs.health(), token, show);
-  }
-
-  /**
-   * Creates the servlet of {@code /metrics} for an {@link Obs}, honouring {@code
-   * obs.metrics.token}; for containers that register servlets themselves, such as Spring Boot.
-   *
-   * @param obs the obs root
-   * @return the servlet, to map on {@code /metrics}, or {@code null} (logged) when the registry has
-   *     no {@link PrometheusMeterRegistry}
-   */
-  public static @Nullable MetricsServlet metricsServlet(Obs obs) {
-    PrometheusMeterRegistry prometheus = findPrometheus(obs.meterRegistry());
-    if (prometheus == null) {
-      log.info(
-          "obs servlet: not serving /metrics because the MeterRegistry has no"
-              + " PrometheusMeterRegistry");
-      return null;
+    ServletRegistration.Dynamic health =
+        context.addServlet("obsHealth", new HealthServlet(obs.health(), token, show));
+    if (health != null) {
+      health.addMapping("/livez", "/readyz", "/healthz");
     }
-    return new MetricsServlet(prometheus, obs.config().get("obs.metrics.token").orElse(null));
   }
 
   /**

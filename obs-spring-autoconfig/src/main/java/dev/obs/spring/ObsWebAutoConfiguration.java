@@ -1,19 +1,16 @@
 package dev.obs.spring;
 
 import dev.obs.Obs;
-import dev.obs.servlet.HealthServlet;
-import dev.obs.servlet.MetricsServlet;
 import dev.obs.servlet.ObsFilter;
 import dev.obs.servlet.ObsServlets;
 import jakarta.servlet.DispatcherType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -22,10 +19,12 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Installs obs in a servlet web application: the {@link ObsFilter} ahead of every other filter,
- * {@code /livez}, {@code /readyz} and {@code /healthz} ({@code obs.health.endpoints.enabled}),
- * {@code /metrics} ({@code obs.metrics.enabled}), and with Spring MVC an interceptor that reports
- * each request's route template, so the {@code uri} tag is {@code /users/{id}} exactly as mapped.
+ * Installs obs in a servlet web application: the {@link ObsFilter} ahead of every other filter;
+ * obs's endpoints through {@link ObsServlets#registerEndpoints}, exactly as a plain servlet
+ * application gets them ({@code /livez}, {@code /readyz} and {@code /healthz} unless {@code
+ * obs.health.endpoints.enabled=false}, {@code /metrics} unless {@code obs.metrics.enabled=false});
+ * and with Spring MVC an interceptor that reports each request's route template, so the {@code uri}
+ * tag is {@code /users/{id}} exactly as mapped.
  */
 @AutoConfiguration(after = ObsAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -55,29 +54,10 @@ public final class ObsWebAutoConfiguration {
   }
 
   @Bean
-  @ConditionalOnMissingBean(name = "obsHealthEndpoints")
-  @ConditionalOnBooleanProperty(name = "obs.health.endpoints.enabled", matchIfMissing = true)
-  ServletRegistrationBean<HealthServlet> obsHealthEndpoints(Obs obs) {
-    ServletRegistrationBean<HealthServlet> registration =
-        new ServletRegistrationBean<>(
-            ObsServlets.healthServlet(obs), "/livez", "/readyz", "/healthz");
-    registration.setName("obsHealth");
-    return registration;
-  }
-
-  @Bean
-  @ConditionalOnMissingBean(name = "obsMetricsEndpoint")
-  @ConditionalOnBooleanProperty(name = "obs.metrics.enabled", matchIfMissing = true)
-  ServletRegistrationBean<MetricsServlet> obsMetricsEndpoint(Obs obs) {
-    MetricsServlet servlet = ObsServlets.metricsServlet(obs);
-    ServletRegistrationBean<MetricsServlet> registration =
-        servlet != null
-            ? new ServletRegistrationBean<>(servlet, "/metrics")
-            : new ServletRegistrationBean<>();
-    registration.setName("obsMetrics");
-    // Without a Prometheus registry there is nothing to serve (ObsServlets logged why).
-    registration.setEnabled(servlet != null);
-    return registration;
+  @ConditionalOnMissingBean(name = "obsEndpoints")
+  ServletContextInitializer obsEndpoints(Obs obs) {
+    // The same endpoints, keys and checks as the drop-in servlet path, so both stay alike.
+    return context -> ObsServlets.registerEndpoints(context, obs);
   }
 
   /** Reports Spring MVC's matched pattern as the route of each request. */

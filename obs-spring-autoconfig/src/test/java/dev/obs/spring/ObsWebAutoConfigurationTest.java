@@ -4,14 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.obs.Obs;
 import dev.obs.servlet.ObsFilter;
+import dev.obs.servlet.ObsServlets;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.DispatcherServlet;
@@ -33,27 +35,31 @@ class ObsWebAutoConfigurationTest {
           assertThat(filter.getOrder()).isEqualTo(ObsWebAutoConfiguration.FILTER_ORDER);
           assertThat(filter.getUrlPatterns()).containsExactly("/*");
           assertThat(filter.isAsyncSupported()).isTrue();
-          ServletRegistrationBean<?> health =
-              context.getBean("obsHealthEndpoints", ServletRegistrationBean.class);
-          assertThat(health.getUrlMappings()).containsExactly("/livez", "/readyz", "/healthz");
-          ServletRegistrationBean<?> metrics =
-              context.getBean("obsMetricsEndpoint", ServletRegistrationBean.class);
-          assertThat(metrics.getUrlMappings()).containsExactly("/metrics");
-          assertThat(metrics.isEnabled()).isTrue();
+          RecordingServletContext servlets = new RecordingServletContext();
+          context
+              .getBean("obsEndpoints", ServletContextInitializer.class)
+              .onStartup(servlets.context);
+          assertThat(servlets.mappings)
+              .containsEntry("obsHealth", List.of("/livez", "/readyz", "/healthz"))
+              .containsEntry("obsMetrics", List.of("/metrics"));
+          assertThat(servlets.attributes)
+              .containsEntry(ObsServlets.OBS_ATTRIBUTE, context.getBean(Obs.class));
           assertThat(context).hasBean("obsRouteConfigurer");
         });
   }
 
   @Test
-  void theEndpointsCanBeSwitchedOff() {
+  void theEndpointsFollowTheSameKeysAsTheServletPath() {
     runner
         .withPropertyValues("obs.health.endpoints.enabled=false", "obs.metrics.enabled=false")
         .run(
-            context ->
-                assertThat(context)
-                    .hasBean("obsFilter")
-                    .doesNotHaveBean("obsHealthEndpoints")
-                    .doesNotHaveBean("obsMetricsEndpoint"));
+            context -> {
+              RecordingServletContext servlets = new RecordingServletContext();
+              context
+                  .getBean("obsEndpoints", ServletContextInitializer.class)
+                  .onStartup(servlets.context);
+              assertThat(servlets.mappings).doesNotContainKeys("obsHealth", "obsMetrics");
+            });
   }
 
   @Test
@@ -61,12 +67,15 @@ class ObsWebAutoConfigurationTest {
     runner
         .withUserConfiguration(SimpleRegistryConfig.class)
         .run(
-            context ->
-                assertThat(
-                        context
-                            .getBean("obsMetricsEndpoint", ServletRegistrationBean.class)
-                            .isEnabled())
-                    .isFalse());
+            context -> {
+              RecordingServletContext servlets = new RecordingServletContext();
+              context
+                  .getBean("obsEndpoints", ServletContextInitializer.class)
+                  .onStartup(servlets.context);
+              assertThat(servlets.mappings)
+                  .containsKey("obsHealth")
+                  .doesNotContainKey("obsMetrics");
+            });
   }
 
   @Test
@@ -87,7 +96,7 @@ class ObsWebAutoConfigurationTest {
             context ->
                 assertThat(context)
                     .hasBean("obsFilter")
-                    .hasBean("obsHealthEndpoints")
+                    .hasBean("obsEndpoints")
                     .doesNotHaveBean(WebMvcConfigurer.class));
   }
 
