@@ -1,8 +1,13 @@
 package dev.obs.spring;
 
 import dev.obs.ObsConfig;
+import java.net.URI;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,6 +29,9 @@ import org.springframework.core.env.PropertySource;
  * obs.config.file} still fill the keys Spring does not set.
  */
 final class EnvironmentConfig {
+  /** The key that lists alert rule files. */
+  static final String RULE_FILES = "obs.alerts.rule-files";
+
   /** The key that chooses who records {@code http.server.requests}. */
   static final String REQUEST_METRICS = "obs.spring.request-metrics";
 
@@ -41,6 +49,10 @@ final class EnvironmentConfig {
   static ObsConfig from(ConfigurableEnvironment environment) {
     Map<String, String> values = new LinkedHashMap<>(ObsConfig.fromEnvironment().asMap());
     values.putAll(springValues(environment));
+    String ruleFiles = values.get(relaxed(RULE_FILES));
+    if (ruleFiles != null) {
+      values.put(relaxed(RULE_FILES), ruleFiles(ruleFiles));
+    }
     String owner = values.getOrDefault(relaxed(REQUEST_METRICS), "obs").trim();
     if (owner.equalsIgnoreCase("spring")) {
       // Spring's observation filter records http.server.requests; obs keeps ids, logs, spans and
@@ -50,6 +62,32 @@ final class EnvironmentConfig {
       throw ObsConfig.invalid(REQUEST_METRICS, owner, "must be obs or spring");
     }
     return ObsConfig.of(values);
+  }
+
+  /**
+   * Rewrites Spring's {@code file:} resource locations in a rule file list as the plain paths
+   * obs-core reads ({@code file:rules.yml}, {@code file:///etc/app/rules.yml}); {@code classpath:}
+   * items and plain paths pass unchanged.
+   */
+  static String ruleFiles(String list) {
+    List<String> out = new ArrayList<>();
+    for (String item : list.split(",")) {
+      String file = item.trim();
+      if (file.regionMatches(true, 0, "file://", 0, 7)) {
+        try {
+          file = Path.of(URI.create(file)).toString();
+        } catch (IllegalArgumentException | FileSystemNotFoundException e) {
+          throw ObsConfig.invalid(
+              RULE_FILES, file, "must list paths, file: URLs or classpath: resources");
+        }
+      } else if (file.regionMatches(true, 0, "file:", 0, 5)) {
+        file = file.substring(5);
+      }
+      if (!file.isEmpty()) {
+        out.add(file);
+      }
+    }
+    return String.join(",", out);
   }
 
   /** The {@code obs.*} keys of the environment in relaxed form, each with its winning value. */

@@ -72,4 +72,28 @@ class EnvironmentConfigTest {
         .isInstanceOf(ObsConfigException.class)
         .hasMessage("obs.spring.request-metrics must be obs or spring, got 'both'");
   }
+
+  @Test
+  void ruleFilesAcceptSpringsFileAndClasspathLocations() {
+    add(
+        "application",
+        Map.of(
+            "obs.alerts.rule-files",
+            "classpath:alerts/app.yml, file:rules/extra.yml,file:///etc/app/rules.yml,local.yml"));
+
+    assertThat(EnvironmentConfig.from(environment).list("obs.alerts.rule-files"))
+        .containsExactly(
+            "classpath:alerts/app.yml", "rules/extra.yml", "/etc/app/rules.yml", "local.yml");
+  }
+
+  @Test
+  void aRuleFileUrlWithAHostIsRejected() {
+    add("application", Map.of("obs.alerts.rule-files", "file://server/rules.yml"));
+
+    assertThatThrownBy(() -> EnvironmentConfig.from(environment))
+        .isInstanceOf(ObsConfigException.class)
+        .hasMessage(
+            "obs.alerts.rule-files must list paths, file: URLs or classpath: resources, got"
+                + " 'file://server/rules.yml'");
+  }
 }
