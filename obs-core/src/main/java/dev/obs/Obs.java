@@ -1,5 +1,7 @@
 package dev.obs;
 
+import dev.obs.alerts.Alerts;
+import dev.obs.alerts.RuleGroup;
 import dev.obs.errors.ErrorReporter;
 import dev.obs.health.HealthRegistry;
 import dev.obs.http.HttpMetricsOptions;
@@ -56,6 +58,7 @@ public final class Obs implements AutoCloseable {
   private final Duration drain;
   private final Clock clock;
   private final boolean jvmMetrics;
+  private final Alerts alerts;
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private State state = State.NEW;
 
@@ -73,6 +76,12 @@ public final class Obs implements AutoCloseable {
     this.health = HealthRegistry.builder(registry).config(b.config).clock(b.clock).build();
     this.jvmMetrics =
         b.jvmMetrics != null ? b.jvmMetrics : b.config.bool("obs.metrics.jvm.enabled", true);
+    Alerts.Builder alertsBuilder =
+        Alerts.builder().clock(b.clock).meterRegistry(registry).config(b.config);
+    if (!b.alertRules.isEmpty() && b.config.bool("obs.alerts.enabled", true)) {
+      alertsBuilder.groups("code", b.alertRules);
+    }
+    this.alerts = alertsBuilder.build();
   }
 
   /**
@@ -141,6 +150,17 @@ public final class Obs implements AutoCloseable {
   }
 
   /**
+   * Returns the alert rules engine: rule files from {@code obs.alerts.rule-files}, the built-in
+   * pack when {@code obs.alerts.builtin.enabled}, and rules given to the builder, evaluated over
+   * this instance's meters on an obs thread once started.
+   *
+   * @return the alerts engine
+   */
+  public Alerts alerts() {
+    return alerts;
+  }
+
+  /**
    * Returns the clock obs uses for timestamps, caches and history.
    *
    * @return the clock
@@ -165,6 +185,7 @@ public final class Obs implements AutoCloseable {
     if (jvmMetrics) {
       bindJvmMetrics();
     }
+    alerts.start();
     state = State.STARTED;
     return this;
   }
@@ -211,6 +232,7 @@ public final class Obs implements AutoCloseable {
       return;
     }
     state = State.CLOSED;
+    alerts.close();
     health.startDraining();
     if (!drain.isZero()) {
       try {
@@ -243,8 +265,21 @@ public final class Obs implements AutoCloseable {
     private @Nullable Boolean jvmMetrics;
     private Clock clock = Clock.systemUTC();
     private @Nullable OpenTelemetry openTelemetry;
+    private final List<RuleGroup> alertRules = new ArrayList<>();
 
     private Builder() {}
+
+    /**
+     * Adds alert rule groups, such as ones built with {@code Rules}, evaluated with those of {@code
+     * obs.alerts.rule-files}.
+     *
+     * @param groups the rule groups
+     * @return this builder
+     */
+    public Builder alertRules(List<RuleGroup> groups) {
+      this.alertRules.addAll(groups);
+      return this;
+    }
 
     /**
      * Uses the application's {@code OpenTelemetry} for request spans; by default obs uses the

@@ -355,6 +355,36 @@ public final class HealthRegistry {
   }
 
   /**
+   * Returns the status a check last reported, without running it: what the public status page
+   * shows, so that page views never trigger checks.
+   *
+   * @param name the check's name
+   * @return the last status, or {@code null} if no such check exists or it has not run yet
+   */
+  public @Nullable HealthStatus lastStatus(String name) {
+    CheckEntry entry = entries.get(name);
+    return entry == null ? null : entry.reported();
+  }
+
+  /**
+   * Returns the names of the checks registered with a public title ({@link
+   * CheckOptions.Builder#publicTitle(String)}), in registration order: the components of the public
+   * status page.
+   *
+   * @return the names of public checks
+   */
+  public List<String> publicNames() {
+    List<String> out = new ArrayList<>();
+    for (String name : names()) {
+      CheckEntry entry = entries.get(name);
+      if (entry != null && entry.options.publicTitle() != null) {
+        out.add(name);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /**
    * Returns the options a check was registered with.
    *
    * @param name the check's name

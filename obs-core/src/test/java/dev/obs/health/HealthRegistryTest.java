@@ -75,6 +75,28 @@ class HealthRegistryTest {
   }
 
   @Test
+  void publicChecksAreListedInOrderAndTheirLastStatusIsReadWithoutRunningThem() {
+    AtomicInteger runs = new AtomicInteger();
+    health.register(
+        "db",
+        () -> {
+          runs.incrementAndGet();
+          return HealthResult.down("refused");
+        },
+        CheckOptions.builder().publicTitle("Database").build());
+    health.register("internal-queue", HealthResult::up);
+    health.register("api", HealthResult::up, CheckOptions.builder().publicTitle("API").build());
+
+    assertThat(health.publicNames()).containsExactly("db", "api");
+    assertThat(health.lastStatus("db")).isNull();
+    health.checkAll();
+    assertThat(health.lastStatus("db")).isEqualTo(HealthStatus.DOWN);
+    assertThat(health.lastStatus("api")).isEqualTo(HealthStatus.UP);
+    assertThat(health.lastStatus("missing")).isNull();
+    assertThat(runs).hasValue(1);
+  }
+
+  @Test
   void anEmptyGroupIsUp() {
     assertThat(health.checkGroup(CheckOptions.LIVENESS).status()).isEqualTo(HealthStatus.UP);
   }

@@ -35,7 +35,9 @@ public final class ObsServlets {
    * Registers the filter and the endpoints, and stores the {@link Obs} in the context attribute
    * {@link #OBS_ATTRIBUTE}. {@code obs.metrics.enabled=false} leaves out {@code /metrics}, and
    * {@code obs.metrics.token} protects it; {@code obs.health.endpoints.enabled=false} leaves out
-   * {@code /livez}, {@code /readyz} and {@code /healthz}.
+   * {@code /livez}, {@code /readyz} and {@code /healthz}. {@code /obs/admin/alerts} and {@code
+   * /obs/admin/rules} answer callers presenting {@code obs.admin.token}; {@code
+   * obs.admin.alerts.enabled=false} leaves them out.
    *
    * @param context the servlet context, before it is initialised
    * @param obs the obs root
@@ -62,6 +64,16 @@ public final class ObsServlets {
     context.setAttribute(OBS_ATTRIBUTE, obs);
     if (obs.config().bool("obs.health.endpoints.enabled", true)) {
       registerHealth(context, obs);
+    }
+    if (obs.config().bool("obs.admin.alerts.enabled", true)) {
+      ServletRegistration.Dynamic admin =
+          context.addServlet(
+              "obsAlertsAdmin",
+              new AlertsAdminServlet(
+                  obs.alerts(), obs.config().get("obs.admin.token").orElse(null)));
+      if (admin != null) {
+        admin.addMapping("/obs/admin/alerts", "/obs/admin/rules");
+      }
     }
     if (!obs.config().bool("obs.metrics.enabled", true)) {
       return;

@@ -1,5 +1,6 @@
 package dev.obs.testkit;
 
+import dev.obs.alerts.Alerts;
 import dev.obs.health.HealthRegistry;
 import dev.obs.health.HealthReport;
 import dev.obs.health.HealthResult;
@@ -127,5 +128,37 @@ public final class ObsAssertions {
    */
   public static SpansAssert assertThat(SpanCapture spans) {
     return new SpansAssert(spans);
+  }
+
+  /**
+   * Starts assertions on the alerts of an alert rules engine, as they stand after its last
+   * evaluation.
+   *
+   * <pre>{@code
+   * clock.advance(Duration.ofMinutes(5));
+   * obs.alerts().evaluateDue();
+   * assertThat(obs.alerts()).fired("HighErrorRate").withLabel("severity", "critical");
+   * }</pre>
+   *
+   * @param alerts the engine, usually {@code obs.alerts()}
+   * @return an assert on its alerts
+   */
+  public static AlertsAssert assertThat(Alerts alerts) {
+    return new AlertsAssert(alerts);
+  }
+
+  /**
+   * Starts assertions on the notifications a {@link RecordingNotifier} received; counts wait for
+   * the asynchronous deliveries.
+   *
+   * <pre>{@code
+   * assertThat(notifications).sent("HighErrorRate").to("telegram").times(1);
+   * }</pre>
+   *
+   * @param notifications the recorder
+   * @return an assert on the received notifications
+   */
+  public static NotificationsAssert assertThat(RecordingNotifier notifications) {
+    return new NotificationsAssert(notifications);
   }
 }

@@ -12,7 +12,8 @@ import java.time.Duration;
 /**
  * Registers the sample's health checks once obs is installed: free disk space for the working
  * directory (critical) and heap pressure (non-critical, so it only degrades readiness), both
- * refreshed in the background so probes read a cached result.
+ * refreshed in the background so probes read a cached result. Both appear on the status page under
+ * a public title.
  */
 final class HealthSetup implements ServletContextListener {
   @Override
@@ -25,11 +26,18 @@ final class HealthSetup implements ServletContextListener {
         .register(
             "disk",
             HealthChecks.diskSpaceFreePercent(Path.of("."), 1.0),
-            CheckOptions.builder().refreshEvery(Duration.ofSeconds(10)).build());
+            CheckOptions.builder()
+                .refreshEvery(Duration.ofSeconds(10))
+                .publicTitle("Storage")
+                .build());
     obs.health()
         .register(
             "heap",
             HealthChecks.heap(0.9),
-            CheckOptions.builder().critical(false).refreshEvery(Duration.ofSeconds(10)).build());
+            CheckOptions.builder()
+                .critical(false)
+                .refreshEvery(Duration.ofSeconds(10))
+                .publicTitle("Application")
+                .build());
   }
 }

@@ -1,17 +1,19 @@
 package dev.obs.samples.servlet;
 
+import dev.obs.history.History;
 import dev.obs.servlet.ObsServletContainerInitializer;
 import java.net.InetSocketAddress;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An embedded Jetty 12 application instrumented by obs through the drop-in path: the {@link
  * ObsServletContainerInitializer} builds an {@code Obs} with a Prometheus registry, registers the
  * request filter on {@code /*} and serves {@code /metrics} and the health endpoints; the
- * application code reports its route template in {@link UsersServlet} and registers two health
- * checks in {@link HealthSetup}.
+ * application code reports its route template in {@link UsersServlet}, registers two health checks
+ * in {@link HealthSetup} and adds the status page in {@link StatusSetup}.
  *
  * <p>Run it from the repository root with the quick-start command in the README. The port is 8080
  * unless the environment variable {@code PORT} says otherwise; it listens on loopback unless {@code
@@ -23,8 +25,11 @@ public final class SampleApp implements AutoCloseable {
 
   private final Server server;
 
-  private SampleApp(Server server) {
+  private final ServletContextHandler context;
+
+  private SampleApp(Server server, ServletContextHandler context) {
     this.server = server;
+    this.context = context;
   }
 
   /**
@@ -50,6 +55,7 @@ public final class SampleApp implements AutoCloseable {
     ServletContextHandler context = new ServletContextHandler("/");
     // The drop-in path: what a servlet container does when it finds obs-servlet in WEB-INF/lib.
     context.addServletContainerInitializer(new ObsServletContainerInitializer());
+    context.addServletContainerInitializer(new StatusSetup());
     context.addEventListener(new HealthSetup());
     context.addServlet(new HelloServlet(), "/hello");
     context.addServlet(new UsersServlet(), "/users/*");
@@ -60,7 +66,7 @@ public final class SampleApp implements AutoCloseable {
     server.setHandler(context);
     server.setStopAtShutdown(true);
     server.start();
-    return new SampleApp(server);
+    return new SampleApp(server, context);
   }
 
   /**
@@ -70,6 +76,15 @@ public final class SampleApp implements AutoCloseable {
    */
   public int port() {
     return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+  }
+
+  /**
+   * Returns the metrics history behind the status page, or {@code null} when history is disabled.
+   *
+   * @return the history
+   */
+  public @Nullable History history() {
+    return (History) context.getServletContext().getAttribute(StatusSetup.HISTORY_ATTRIBUTE);
   }
 
   /** Stops the server; the initializer closes its {@code Obs} with the servlet context. */
@@ -98,6 +113,7 @@ public final class SampleApp implements AutoCloseable {
     System.out.println("then look at the metrics and the health endpoints:");
     System.out.println("  " + base + "/metrics");
     System.out.println("  " + base + "/readyz       (checks: disk, heap; also /livez, /healthz)");
+    System.out.println("  " + base + "/status       (the public status page; also /status.json)");
     System.out.println("Press Ctrl+C to stop.");
     app.server.join();
   }

@@ -1,0 +1,136 @@
+package dev.obs.servlet;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.obs.ObsConfig;
+import dev.obs.history.History;
+import dev.obs.history.SeriesMetric;
+import dev.obs.history.SeriesPoint;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Serves {@code /obs/api/summary?window=24h} and {@code
+ * /obs/api/series?metric=p95&route=/users/{id}&from=…&to=…&step=5m}. Both need {@code
+ * Authorization: Bearer <obs.admin.token>} when a token is configured, since route names describe
+ * the application.
+ */
+final class HistoryApiServlet extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+  private static final Duration MAX_WINDOW = Duration.ofDays(90);
+
+  private final transient History history;
+  private final transient BearerToken token;
+  private final transient ObjectMapper json = new ObjectMapper();
+
+  HistoryApiServlet(History history, @Nullable String token) {
+    this.history = history;
+    this.token = new BearerToken(token);
+  }
+
+  @Override
+  protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
+    if (token.isConfigured() && !token.matches(req.getHeader("Authorization"))) {
+      res.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+      res.setHeader("WWW-Authenticate", "Bearer realm=\"obs\"");
+      write(res, StatusJson.error("unauthorized", "a valid bearer token is required"));
+      return;
+    }
+    String path = req.getServletPath();
+    try {
+      if (path.endsWith("/summary")) {
+        Duration window = duration(req, "window", Duration.ofHours(24));
+        if (window.compareTo(MAX_WINDOW) > 0) {
+          throw new IllegalArgumentException(
+              "window must be at most 90d, got '" + req.getParameter("window") + "'");
+        }
+        write(res, StatusJson.summary(history.summary(window)));
+      } else {
+        series(req, res);
+      }
+    } catch (IllegalArgumentException e) {
+      res.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      write(res, StatusJson.error("bad_request", e.getMessage()));
+    }
+  }
+
+  private void series(HttpServletRequest req, HttpServletResponse res) throws IOException {
+    String metricText = req.getParameter("metric");
+    SeriesMetric metric = metricText == null ? null : SeriesMetric.parse(metricText);
+    if (metric == null) {
+      throw new IllegalArgumentException(
+          "metric must be one of "
+              + Arrays.stream(SeriesMetric.values())
+                  .map(SeriesMetric::id)
+                  .collect(Collectors.joining(", "))
+              + ", got '"
+              + metricText
+              + "'");
+    }
+    Instant now = history.clock().instant();
+    Instant to = instant(req, "to", now);
+    Instant from = instant(req, "from", to.minus(Duration.ofHours(24)));
+    Duration step = duration(req, "step", Duration.ofMinutes(5));
+    String route = req.getParameter("route");
+    List<SeriesPoint> points = history.series(metric, route, from, to, step);
+    List<Object[]> values = new ArrayList<>(points.size());
+    for (SeriesPoint p : points) {
+      values.add(new Object[] {p.at().getEpochSecond(), StatusJson.number(p.value())});
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("metric", metric.id());
+    body.put("route", route);
+    body.put("from", from.toString());
+    body.put("to", to.toString());
+    body.put("step_seconds", step.toSeconds());
+    body.put("points", values);
+    write(res, body);
+  }
+
+  private static Duration duration(HttpServletRequest req, String name, Duration fallback) {
+    String text = req.getParameter(name);
+    if (text == null || text.isBlank()) {
+      return fallback;
+    }
+    Duration d = ObsConfig.parseDuration(text);
+    if (d == null || d.isZero() || d.isNegative()) {
+      throw new IllegalArgumentException(
+          name + " must be a positive duration like 5m, 1h or 24h, got '" + text + "'");
+    }
+    return d;
+  }
+
+  private static Instant instant(HttpServletRequest req, String name, Instant fallback) {
+    String text = req.getParameter(name);
+    if (text == null || text.isBlank()) {
+      return fallback;
+    }
+    try {
+      if (text.chars().allMatch(Character::isDigit)) {
+        return Instant.ofEpochSecond(Long.parseLong(text));
+      }
+      return Instant.parse(text);
+    } catch (DateTimeParseException | NumberFormatException e) {
+      throw new IllegalArgumentException(
+          name
+              + " must be an ISO-8601 instant like 2026-03-01T10:00:00Z or epoch seconds, got '"
+              + text
+              + "'");
+    }
+  }
+
+  private void write(HttpServletResponse res, Object body) throws IOException {
+    JsonResponses.write(res, json.writeValueAsString(body));
+  }
+}

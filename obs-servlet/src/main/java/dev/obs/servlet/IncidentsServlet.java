@@ -1,0 +1,137 @@
+package dev.obs.servlet;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.obs.history.History;
+import dev.obs.history.Incident;
+import dev.obs.history.IncidentState;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code /obs/admin/incidents}: {@code GET} lists open incidents and those resolved in the last 90
+ * days; {@code POST} with {@code {"title", "state", "message"}} opens one and with {@code {"id",
+ * "state", "message"}} posts an update. Every call needs {@code Authorization: Bearer
+ * <obs.admin.token>}; without a configured token the endpoint answers 403.
+ */
+final class IncidentsServlet extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+  private static final int MAX_BODY = 64 * 1024;
+
+  private final transient History history;
+  private final transient BearerToken token;
+  private final transient ObjectMapper json = new ObjectMapper();
+
+  IncidentsServlet(History history, @Nullable String token) {
+    this.history = history;
+    this.token = new BearerToken(token);
+  }
+
+  private boolean authorized(HttpServletRequest req, HttpServletResponse res) throws IOException {
+    if (!token.isConfigured()) {
+      res.setStatus(HttpServletResponse.SC_FORBIDDEN);
+      write(res, StatusJson.error("forbidden", "set obs.admin.token to manage incidents"));
+      return false;
+    }
+    if (!token.matches(req.getHeader("Authorization"))) {
+      res.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+      res.setHeader("WWW-Authenticate", "Bearer realm=\"obs\"");
+      write(res, StatusJson.error("unauthorized", "a valid bearer token is required"));
+      return false;
+    }
+    return true;
+  }
+
+  @Override
+  protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
+    if (!authorized(req, res)) {
+      return;
+    }
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Incident i : history.incidents(Duration.ofDays(90))) {
+      out.add(StatusJson.incident(i));
+    }
+    write(res, Map.of("incidents", out));
+  }
+
+  @Override
+  protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
+    if (!authorized(req, res)) {
+      return;
+    }
+    JsonNode body;
+    try (InputStream in = req.getInputStream()) {
+      byte[] bytes = in.readNBytes(MAX_BODY + 1);
+      if (bytes.length > MAX_BODY) {
+        badRequest(res, "the body must be at most 64 KiB");
+        return;
+      }
+      body = json.readTree(bytes);
+    } catch (JsonProcessingException e) {
+      badRequest(res, "the body must be a JSON object");
+      return;
+    }
+    if (body == null || !body.isObject()) {
+      badRequest(res, "the body must be a JSON object");
+      return;
+    }
+    String stateText = text(body, "state");
+    IncidentState state = stateText == null ? null : IncidentState.parse(stateText);
+    if (state == null) {
+      badRequest(
+          res,
+          "state must be one of investigating, identified, monitoring, resolved, got '"
+              + stateText
+              + "'");
+      return;
+    }
+    String message = text(body, "message");
+    String id = text(body, "id");
+    try {
+      if (id == null) {
+        String title = text(body, "title");
+        Incident created =
+            history.openIncident(title == null ? "" : title, state, orEmpty(message));
+        res.setStatus(HttpServletResponse.SC_CREATED);
+        res.setHeader("Location", req.getRequestURI() + "/" + created.id());
+        write(res, StatusJson.incident(created));
+      } else {
+        write(res, StatusJson.incident(history.updateIncident(id, state, orEmpty(message))));
+      }
+    } catch (IllegalArgumentException e) {
+      if (e.getMessage() != null && e.getMessage().startsWith("no incident")) {
+        res.setStatus(HttpServletResponse.SC_NOT_FOUND);
+        write(res, StatusJson.error("not_found", e.getMessage()));
+      } else {
+        badRequest(res, String.valueOf(e.getMessage()));
+      }
+    }
+  }
+
+  private static String orEmpty(@Nullable String s) {
+    return s == null ? "" : s;
+  }
+
+  private static @Nullable String text(JsonNode body, String field) {
+    JsonNode n = body.get(field);
+    return n == null || n.isNull() ? null : n.asText();
+  }
+
+  private void badRequest(HttpServletResponse res, String message) throws IOException {
+    res.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    write(res, StatusJson.error("bad_request", message));
+  }
+
+  private void write(HttpServletResponse res, Object body) throws IOException {
+    JsonResponses.write(res, json.writeValueAsString(body));
+  }
+}

@@ -1,0 +1,88 @@
+package dev.obs.servlet;
+
+import dev.obs.Obs;
+import dev.obs.history.History;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.ServletRegistration;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Registers the status page and the history endpoints in a servlet context: {@code /status} (HTML),
+ * {@code /status.json}, {@code /status/assets/*}, {@code /obs/api/summary}, {@code /obs/api/series}
+ * and {@code /obs/admin/incidents}.
+ *
+ * <pre>{@code
+ * History history = History.builder(obs).dataSource(dataSource).build().start();
+ * StatusServlets.register(servletContext, obs, history);
+ * }</pre>
+ *
+ * <p>The page heading is {@code obs.status.title} (default: none, the page reads "Service status");
+ * {@code obs.admin.token} guards the admin and API endpoints.
+ */
+public final class StatusServlets {
+  private static final Logger log = LoggerFactory.getLogger(StatusServlets.class);
+
+  private StatusServlets() {}
+
+  /**
+   * Builds a {@link History} from the {@code obs.history.*} configuration, starts it, registers the
+   * endpoints, and closes it with the context. Does nothing when {@code obs.history.enabled} is
+   * false (it is true by default).
+   *
+   * @param context the servlet context, before it is initialised
+   * @param obs the obs root
+   * @return the history started, or {@code null} when history is disabled
+   * @throws dev.obs.ObsConfigException naming the key when a value is invalid
+   * @throws dev.obs.history.HistoryException when the database store cannot be prepared
+   */
+  public static @Nullable History register(ServletContext context, Obs obs) {
+    if (!obs.config().bool("obs.history.enabled", true)) {
+      log.info("obs status: obs.history.enabled=false, not serving /status");
+      return null;
+    }
+    History history = History.builder(obs).build().start();
+    register(context, obs, history);
+    context.addListener(
+        new ServletContextListener() {
+          @Override
+          public void contextDestroyed(ServletContextEvent event) {
+            history.close();
+          }
+        });
+    return history;
+  }
+
+  /**
+   * Registers the endpoints over a history the application built and owns.
+   *
+   * @param context the servlet context, before it is initialised
+   * @param obs the obs root, for the configuration
+   * @param history the history to show
+   */
+  public static void register(ServletContext context, Obs obs, History history) {
+    String token = obs.config().get("obs.admin.token").orElse(null);
+    String heading = obs.config().get("obs.status.title").orElse(null);
+    add(context, "obsStatusPage", new StatusPageServlet(history, heading), "/status");
+    add(context, "obsStatusJson", new StatusJsonServlet(history), "/status.json");
+    add(context, "obsStatusAssets", new StatusAssetsServlet(), "/status/assets/*");
+    add(
+        context,
+        "obsHistoryApi",
+        new HistoryApiServlet(history, token),
+        "/obs/api/summary",
+        "/obs/api/series");
+    add(context, "obsIncidents", new IncidentsServlet(history, token), "/obs/admin/incidents");
+  }
+
+  private static void add(
+      ServletContext context, String name, jakarta.servlet.Servlet servlet, String... mappings) {
+    ServletRegistration.Dynamic reg = context.addServlet(name, servlet);
+    if (reg != null) {
+      reg.addMapping(mappings);
+    }
+  }
+}

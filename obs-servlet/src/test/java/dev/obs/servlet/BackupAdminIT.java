@@ -1,0 +1,142 @@
+package dev.obs.servlet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.obs.Obs;
+import dev.obs.ObsConfig;
+import dev.obs.backup.BackupPlan;
+import dev.obs.backup.Backups;
+import dev.obs.backup.source.DirectorySource;
+import dev.obs.backup.store.BackupStore;
+import dev.obs.backup.store.Manifest;
+import dev.obs.backup.store.StoreLock;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BackupAdminIT {
+  private static final String TOKEN = "Bearer admin-secret";
+  private final ObjectMapper json = new ObjectMapper();
+  @TempDir Path dir;
+  private Obs obs;
+  private Backups backups;
+  private BackupStore store;
+  private TestServer server;
+
+  @BeforeEach
+  void start() throws Exception {
+    Path data = Files.createDirectories(dir.resolve("data"));
+    Files.writeString(data.resolve("a.txt"), "alpha");
+    ObsConfig config = ObsConfig.of(Map.of("obs.admin.token", "admin-secret"));
+    obs = Obs.builder().config(config).jvmMetrics(false).build().start();
+    store = BackupStore.local(dir.resolve("store"));
+    backups =
+        Backups.builder(obs)
+            .plan(
+                BackupPlan.builder("files")
+                    .source(DirectorySource.of("data", data))
+                    .store(store)
+                    .build())
+            .build();
+    server =
+        TestServer.start(
+            context -> BackupServlets.register(context.getServletContext(), backups, config));
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    server.close();
+    backups.close();
+    obs.close();
+  }
+
+  private HttpResponse<String> post(String path, String body, String... headers) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(server.uri(path))
+            .timeout(Duration.ofSeconds(30))
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return server.client().send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private JsonNode body(HttpResponse<String> response) throws Exception {
+    return json.readTree(response.body());
+  }
+
+  @Test
+  void everyEndpointNeedsTheToken() throws Exception {
+    HttpResponse<String> anonymous = server.get("/obs/admin/backups");
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(anonymous.headers().firstValue("WWW-Authenticate")).contains("Bearer");
+    assertThat(post("/obs/admin/backups", "{}", "Authorization", "Bearer wrong").statusCode())
+        .isEqualTo(401);
+    assertThat(store.list("files")).as("nothing was started").isEmpty();
+  }
+
+  @Test
+  void triggerFollowListAndRestore() throws Exception {
+    HttpResponse<String> started = post("/obs/admin/backups", "", "Authorization", TOKEN);
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+    assertThat(body(started).get("status").asText()).isEqualTo("started");
+    String id = body(started).get("backup_id").asText();
+    Manifest done = backups.completion(UUID.fromString(id)).orElseThrow().get(30, TimeUnit.SECONDS);
+    assertThat(done.status().jsonName()).isEqualTo("completed");
+
+    HttpResponse<String> status = server.get("/obs/admin/backups/" + id, "Authorization", TOKEN);
+    assertThat(status.statusCode()).isEqualTo(200);
+    assertThat(body(status).get("status").asText()).isEqualTo("completed");
+    assertThat(body(status).get("progress").asInt()).isEqualTo(100);
+    assertThat(body(status).at("/manifest/components/0/name").asText()).isEqualTo("data");
+
+    HttpResponse<String> list = server.get("/obs/admin/backups", "Authorization", TOKEN);
+    assertThat(body(list).at("/backups/0/backup_id").asText()).isEqualTo(id);
+    assertThat(body(list).get("running").size()).isZero();
+
+    HttpResponse<String> unconfirmed =
+        post("/obs/admin/backups/" + id + "/restore", "{}", "Authorization", TOKEN);
+    assertThat(unconfirmed.statusCode()).isEqualTo(400);
+    assertThat(body(unconfirmed).get("error").asText()).isEqualTo("confirmation_required");
+
+    Path out = dir.resolve("restored");
+    HttpResponse<String> restored =
+        post(
+            "/obs/admin/backups/" + id + "/restore",
+            json.writeValueAsString(
+                Map.of("confirm", true, "targets", Map.of("data", out.toString()))),
+            "Authorization",
+            TOKEN);
+    assertThat(restored.statusCode()).as(restored.body()).isEqualTo(200);
+    assertThat(body(restored).get("status").asText()).isEqualTo("restored");
+    assertThat(body(restored).at("/components/data/counts/files").asLong()).isEqualTo(1);
+    assertThat(out.resolve("a.txt")).hasContent("alpha");
+  }
+
+  @Test
+  void aSecondTriggerAnswersAlreadyRunningAndUnknownIdsAre404() throws Exception {
+    try (StoreLock held = store.tryLock("files").orElseThrow()) {
+      HttpResponse<String> busy =
+          post("/obs/admin/backups", "{\"plan\":\"files\"}", "Authorization", TOKEN);
+      assertThat(busy.statusCode()).isEqualTo(409);
+      assertThat(body(busy).get("status").asText()).isEqualTo("already_running");
+    }
+    HttpResponse<String> missing =
+        server.get("/obs/admin/backups/" + UUID.randomUUID(), "Authorization", TOKEN);
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(
+            post("/obs/admin/backups", "{\"plan\":\"nope\"}", "Authorization", TOKEN).statusCode())
+        .isEqualTo(404);
+  }
+}
