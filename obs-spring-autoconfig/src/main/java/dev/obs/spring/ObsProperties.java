@@ -2,9 +2,11 @@ package dev.obs.spring;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.bind.Name;
 
 /**
  * Describes every {@code obs.*} property for IDE completion and for the property table in
@@ -27,6 +29,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tracing OpenTelemetry spans for HTTP server requests
  * @param sentry sending errors to Sentry
  * @param errors which errors are reported, and how
+ * @param alerts alert rules evaluated in-process, and their notifications
+ * @param backup backup plans, run on schedules
+ * @param history the metrics history behind the status page
+ * @param status the public status page
  * @param spring choices that exist only in Spring Boot applications
  */
 @ConfigurationProperties("obs")
@@ -41,6 +47,10 @@ record ObsProperties(
     Tracing tracing,
     Sentry sentry,
     Errors errors,
+    Alerts alerts,
+    Backup backup,
+    History history,
+    Status status,
     Spring spring) {
 
   /**
@@ -54,10 +64,11 @@ record ObsProperties(
   /**
    * Access to details and administrative endpoints.
    *
-   * @param token the bearer token that reveals health details (callers send {@code Authorization:
-   *     Bearer <token>}); not set by default
+   * @param token the bearer token of the admin endpoints, which also reveals health details
+   *     (callers send {@code Authorization: Bearer <token>}); not set by default
+   * @param alerts the {@code /obs/admin/alerts} and {@code /obs/admin/rules} endpoints
    */
-  record Admin(@Nullable String token) {}
+  record Admin(@Nullable String token, Switch alerts) {}
 
   /**
    * The /metrics endpoint and the JVM meters.
@@ -238,6 +249,323 @@ record ObsProperties(
           List<String> scrubFields,
       @DefaultValue("true") boolean breadcrumbs,
       @DefaultValue("30") int maxBreadcrumbs) {}
+
+  /**
+   * Alert rules evaluated in-process over the application's meters.
+   *
+   * @param enabled whether rules are evaluated at all
+   * @param ruleFiles Prometheus rule files: paths, {@code file:} locations or {@code classpath:}
+   *     resources
+   * @param interval the evaluation interval of groups without their own
+   * @param builtin the built-in rule pack
+   * @param notifications where firing and resolved alerts are sent, under {@code
+   *     obs.alerts.notify}
+   */
+  record Alerts(
+      @DefaultValue("true") boolean enabled,
+      List<String> ruleFiles,
+      @DefaultValue("15s") Duration interval,
+      Builtin builtin,
+      @Name("notify") Notify notifications) {}
+
+  /**
+   * The built-in rule pack and its thresholds.
+   *
+   * @param enabled whether the pack is loaded
+   * @param errorRate the {@code HighErrorRate} threshold, a ratio
+   * @param latencyP95 the {@code HighLatency} threshold
+   * @param latencyBaselineFactor the {@code LatencyAboveBaseline} factor
+   * @param heap the {@code HeapNearlyFull} threshold, a ratio
+   * @param cpu the {@code HighCpu} threshold, a ratio
+   * @param pool the {@code ConnectionPoolNearlyFull} threshold, a ratio
+   * @param redisMemory the {@code RedisMemoryHigh} threshold, a ratio
+   */
+  record Builtin(
+      @DefaultValue("false") boolean enabled,
+      @DefaultValue("0.05") double errorRate,
+      @DefaultValue("1s") Duration latencyP95,
+      @DefaultValue("2") double latencyBaselineFactor,
+      @DefaultValue("0.9") double heap,
+      @DefaultValue("0.9") double cpu,
+      @DefaultValue("0.8") double pool,
+      @DefaultValue("0.8") double redisMemory) {}
+
+  /**
+   * Alert notifications: receivers, routes, grouping, limits, silences and the digest.
+   *
+   * @param enabled whether alerts are sent; {@code false} ignores every alert
+   * @param receiver each receiver by name
+   * @param receivers the receivers' names; {@code log} always exists
+   * @param route each route by name
+   * @param routes the routes' names, in matching order
+   * @param groupBy grouping labels of every route; {@code ...} for all labels
+   * @param groupWait the wait of a new group
+   * @param groupInterval the interval between looks at a group
+   * @param repeatInterval the interval before an unchanged group is sent again
+   * @param ruleLimit notifications per rule and receiver, as count/period
+   * @param silences where silences are kept
+   * @param digest the daily digest
+   * @param externalUrl the application's URL, for links
+   * @param retry retries of a failed delivery
+   * @param closeTimeout how long closing lets the queues flush
+   */
+  record Notify(
+      @DefaultValue("true") boolean enabled,
+      List<String> receivers,
+      Map<String, Receiver> receiver,
+      List<String> routes,
+      Map<String, Route> route,
+      @DefaultValue("alertname") List<String> groupBy,
+      @DefaultValue("30s") Duration groupWait,
+      @DefaultValue("5m") Duration groupInterval,
+      @DefaultValue("4h") Duration repeatInterval,
+      @DefaultValue("10/1h") String ruleLimit,
+      Silences silences,
+      Digest digest,
+      @Nullable String externalUrl,
+      Retry retry,
+      @DefaultValue("5s") Duration closeTimeout) {}
+
+  /**
+   * One notification receiver.
+   *
+   * @param type {@code log}, {@code slack}, {@code telegram}, {@code webhook}, {@code email} or
+   *     {@code alertmanager}
+   * @param url the http(s) URL of a slack, webhook or alertmanager receiver
+   * @param botToken the bot token of a telegram receiver
+   * @param chatId the chat of a telegram receiver
+   * @param apiUrl the Telegram Bot API base URL
+   * @param smtpHost the SMTP host of an email receiver
+   * @param smtpPort the SMTP port
+   * @param smtpUsername the SMTP user name
+   * @param smtpPassword the SMTP password
+   * @param smtpStarttls whether STARTTLS is required
+   * @param from the sender of an email receiver
+   * @param to the recipients of an email receiver
+   * @param timeout the timeout of one attempt
+   * @param sendResolved whether resolved notifications are sent
+   * @param rateLimit at most count/period notifications; {@code none} for no limit
+   * @param queueCapacity queued notifications before the oldest is dropped
+   */
+  record Receiver(
+      @Nullable String type,
+      @Nullable String url,
+      @Nullable String botToken,
+      @Nullable String chatId,
+      @DefaultValue("https://api.telegram.org") String apiUrl,
+      @Nullable String smtpHost,
+      @DefaultValue("25") int smtpPort,
+      @Nullable String smtpUsername,
+      @Nullable String smtpPassword,
+      @DefaultValue("false") boolean smtpStarttls,
+      @Nullable String from,
+      List<String> to,
+      @DefaultValue("10s") Duration timeout,
+      @DefaultValue("true") boolean sendResolved,
+      @DefaultValue("20/1m") String rateLimit,
+      @DefaultValue("100") int queueCapacity) {}
+
+  /**
+   * One notification route; {@code continue=true} also tries the routes after it.
+   *
+   * @param match the matchers, such as {@code severity=critical}; all alerts when empty
+   * @param receivers the receivers' names
+   * @param groupBy the route's grouping labels; the global ones when not set
+   * @param groupWait the route's group wait
+   * @param groupInterval the route's group interval
+   * @param repeatInterval the route's repeat interval
+   */
+  record Route(
+      List<String> match,
+      List<String> receivers,
+      List<String> groupBy,
+      @Nullable Duration groupWait,
+      @Nullable Duration groupInterval,
+      @Nullable Duration repeatInterval) {}
+
+  /**
+   * Where silences are kept.
+   *
+   * @param file the JSON file of silences; in memory when not set
+   */
+  record Silences(@Nullable String file) {}
+
+  /**
+   * The daily digest.
+   *
+   * @param receiver the receiver of the digest; no digest when not set
+   * @param time the digest's local time
+   * @param zone the digest's time zone
+   */
+  record Digest(
+      @Nullable String receiver,
+      @DefaultValue("09:00") String time,
+      @DefaultValue("UTC") String zone) {}
+
+  /**
+   * Retries of a failed delivery.
+   *
+   * @param maxAttempts attempts in all for one notification
+   * @param initialBackoff the wait before the first retry
+   * @param maxBackoff the longest wait between retries
+   */
+  record Retry(
+      @DefaultValue("6") int maxAttempts,
+      @DefaultValue("1s") Duration initialBackoff,
+      @DefaultValue("1m") Duration maxBackoff) {}
+
+  /**
+   * Backup plans, run on schedules while the application runs.
+   *
+   * @param enabled whether plans are built and scheduled
+   * @param plan each plan by name
+   * @param plans the plans' names
+   * @param store the local store shared by the plans
+   * @param staleAfter the backup health check is DOWN when a plan's last success is older
+   * @param notifySuccess whether a {@code BackupSucceeded} alert is also sent after each backup
+   * @param source each source by name
+   */
+  record Backup(
+      @DefaultValue("true") boolean enabled,
+      List<String> plans,
+      Store store,
+      @DefaultValue("26h") Duration staleAfter,
+      @DefaultValue("false") boolean notifySuccess,
+      Map<String, Plan> plan,
+      Map<String, Source> source) {}
+
+  /**
+   * A local backup store.
+   *
+   * @param path the store directory
+   */
+  record Store(@Nullable String path) {}
+
+  /**
+   * One backup plan.
+   *
+   * @param sources the plan's source names, in backup order
+   * @param store a store for this plan only
+   * @param schedule a five-field cron expression
+   * @param zone the time zone of the schedules and of retention's days
+   * @param retention how many backups are kept
+   * @param attempts tries per run before it fails
+   * @param backoff the wait after the first failed attempt, doubled after each further one
+   * @param encryption the AES-256 key
+   * @param drill scheduled restore drills
+   */
+  record Plan(
+      List<String> sources,
+      Store store,
+      @DefaultValue("0 2 * * *") String schedule,
+      @DefaultValue("UTC") String zone,
+      Retention retention,
+      @DefaultValue("3") int attempts,
+      @DefaultValue("1m") Duration backoff,
+      Encryption encryption,
+      Drill drill) {}
+
+  /**
+   * How many backups a plan keeps.
+   *
+   * @param daily the newest backup of each of this many days
+   * @param weekly the newest of each of this many weeks
+   * @param monthly the newest of each of this many months
+   */
+  record Retention(
+      @DefaultValue("7") int daily,
+      @DefaultValue("4") int weekly,
+      @DefaultValue("12") int monthly) {}
+
+  /**
+   * The AES-256 key of a plan; set one of the two.
+   *
+   * @param keyEnv the environment variable holding the key
+   * @param keyFile the file holding the key
+   */
+  record Encryption(@Nullable String keyEnv, @Nullable String keyFile) {}
+
+  /**
+   * Scheduled restore drills.
+   *
+   * @param schedule the cron schedule of drills; none when not set
+   */
+  record Drill(@Nullable String schedule) {}
+
+  /**
+   * One backup source.
+   *
+   * @param kind {@code postgresql}, {@code directory}, {@code h2} or {@code http}
+   * @param database the PostgreSQL database
+   * @param host the PostgreSQL host
+   * @param port the PostgreSQL port
+   * @param user the database user
+   * @param passwordEnv the environment variable holding the password
+   * @param passfile a pgpass file
+   * @param pgDump the pg_dump executable
+   * @param pgRestore the pg_restore executable
+   * @param path the directory of a directory source
+   * @param url the JDBC URL of an H2 source, or the snapshot URL of an HTTP source
+   * @param downloadUrl the download URL of an HTTP source, with {@code {name}}
+   * @param namePointer the JSON pointer to the snapshot name in the HTTP answer
+   * @param restoreUrl the restore URL of an HTTP source
+   * @param deleteAfterDownload whether an HTTP source deletes the snapshot after downloading it
+   */
+  record Source(
+      @Nullable String kind,
+      @Nullable String database,
+      @Nullable String host,
+      @Nullable Integer port,
+      @Nullable String user,
+      @Nullable String passwordEnv,
+      @Nullable String passfile,
+      @Nullable String pgDump,
+      @Nullable String pgRestore,
+      @Nullable String path,
+      @Nullable String url,
+      @Nullable String downloadUrl,
+      @Nullable String namePointer,
+      @Nullable String restoreUrl,
+      @DefaultValue("false") boolean deleteAfterDownload) {}
+
+  /**
+   * The metrics history behind the status page.
+   *
+   * @param enabled whether a history is kept and the status page served
+   * @param jdbc a database for the history; memory when not set
+   * @param schema the schema of the {@code obs_*} tables; the connection's when not set
+   * @param retention how long rows and resolved incidents are kept; at least 1d
+   * @param memory the memory store
+   */
+  record History(
+      @DefaultValue("true") boolean enabled,
+      Jdbc jdbc,
+      @Nullable String schema,
+      @DefaultValue("90d") Duration retention,
+      Memory memory) {}
+
+  /**
+   * A JDBC database.
+   *
+   * @param url the JDBC URL; its driver must be on the class path
+   * @param user the user
+   * @param password the password
+   */
+  record Jdbc(@Nullable String url, @Nullable String user, @Nullable String password) {}
+
+  /**
+   * The memory history store.
+   *
+   * @param maxRouteRows the cap on route rows; the oldest go first
+   */
+  record Memory(@DefaultValue("200000") int maxRouteRows) {}
+
+  /**
+   * The public status page.
+   *
+   * @param title a name shown before "Service status" in the heading
+   */
+  record Status(@Nullable String title) {}
 
   /**
    * Choices that exist only in Spring Boot applications.
