@@ -5,24 +5,52 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.obs.Obs;
+import dev.obs.backup.Backups;
+import dev.obs.backup.store.BackupStatus;
+import dev.obs.backup.store.Manifest;
 import dev.obs.errors.ErrorReporter;
 import dev.obs.health.HealthStatus;
 import dev.obs.logging.LoggingOptions;
 import dev.obs.testkit.LogCapture;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /** The sample as a user runs it: its endpoints, its database check and what obs records. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SpringSampleAppIT {
+  static final Path dir = temporaryDirectory();
+
+  static Path temporaryDirectory() {
+    try {
+      return Files.createTempDirectory("spring-sample-it");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The database and the backups of this test go to a directory of their own. */
+  @DynamicPropertySource
+  static void directories(DynamicPropertyRegistry registry) {
+    registry.add("spring.datasource.url", () -> "jdbc:h2:" + dir.resolve("db").toAbsolutePath());
+    registry.add("obs.backup.store.path", () -> dir.resolve("backups").toString());
+  }
+
+  @Autowired Backups backups;
+
   @LocalServerPort int port;
   @Autowired Obs obs;
   @Autowired MeterRegistry registry;
@@ -92,5 +120,27 @@ class SpringSampleAppIT {
 
     assertThat(metrics.statusCode()).isEqualTo(200);
     assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("obs_health_status");
+  }
+
+  @Test
+  void loadsTheRuleFileFromTheClasspath() {
+    assertThat(obs.alerts().groups())
+        .singleElement()
+        .satisfies(group -> assertThat(group.name()).isEqualTo("spring-sample"));
+  }
+
+  @Test
+  void backsUpTheDatabaseWithTheNightlyPlan() throws Exception {
+    assertThat(backups.plan("nightly").schedule()).isEqualTo("0 3 * * *");
+
+    Manifest manifest = backups.run("nightly");
+
+    assertThat(manifest.status()).isEqualTo(BackupStatus.COMPLETED);
+    assertThat(backups.list("nightly"))
+        .extracting(Manifest::backupId)
+        .contains(manifest.backupId());
+    try (var files = Files.walk(dir.resolve("backups"))) {
+      assertThat(files.filter(Files::isRegularFile)).isNotEmpty();
+    }
   }
 }
