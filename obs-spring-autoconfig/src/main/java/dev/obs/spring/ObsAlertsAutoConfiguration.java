@@ -51,7 +51,9 @@ public final class ObsAlertsAutoConfiguration {
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
   @ConditionalOnClass(NotificationServlets.class)
-  @ConditionalOnBean(Notifications.class)
+  // The same condition as the Notifications bean: a nested class is read before its outer
+  // class's beans, so @ConditionalOnBean would not see it yet.
+  @ConditionalOnBooleanProperty(name = "obs.alerts.notify.enabled", matchIfMissing = true)
   static final class NotificationEndpoints {
     @Bean
     @ConditionalOnMissingBean(name = "obsNotificationEndpoints")

@@ -258,8 +258,7 @@ record ObsProperties(
    *     resources
    * @param interval the evaluation interval of groups without their own
    * @param builtin the built-in rule pack
-   * @param notifications where firing and resolved alerts are sent, under {@code
-   *     obs.alerts.notify}
+   * @param notifications where firing and resolved alerts are sent, under {@code obs.alerts.notify}
    */
   record Alerts(
       @DefaultValue("true") boolean enabled,
