@@ -57,9 +57,11 @@ public final class History implements AutoCloseable {
   private volatile @Nullable StatusSnapshot snapshot;
   private volatile boolean started;
   private volatile boolean closed;
+  private final boolean backgroundSampling;
   private Instant lastPurge = Instant.EPOCH;
 
   private History(Builder b, HistoryStore store, Duration retention) {
+    this.backgroundSampling = b.backgroundSampling;
     this.store = store;
     this.clock = b.clock;
     this.retention = retention;
@@ -97,8 +99,8 @@ public final class History implements AutoCloseable {
 
   /**
    * Prepares the store (creating or upgrading tables), takes the meters' current values as the
-   * baseline, and schedules sampling at the start of every minute and purging every hour. Calling
-   * it again does nothing.
+   * baseline, and schedules sampling at the start of every minute and purging every hour (unless
+   * {@link Builder#backgroundSampling(boolean)} turned that off). Calling it again does nothing.
    *
    * @return this instance
    * @throws HistoryException when the store cannot be prepared
@@ -114,6 +116,10 @@ public final class History implements AutoCloseable {
     store.open();
     sampler.baseline();
     started = true;
+    if (!backgroundSampling) {
+      refresh();
+      return this;
+    }
     ScheduledExecutorService s =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -189,7 +195,7 @@ public final class History implements AutoCloseable {
    *
    * @return the new snapshot
    */
-  public StatusSnapshot refresh() {
+  public synchronized StatusSnapshot refresh() {
     StatusSnapshot s = views.snapshot(clock.instant());
     snapshot = s;
     return s;
@@ -395,7 +401,7 @@ public final class History implements AutoCloseable {
     }
   }
 
-  private void refreshIncidents() {
+  private synchronized void refreshIncidents() {
     StatusSnapshot s = snapshot;
     if (s != null) {
       snapshot =
@@ -458,6 +464,7 @@ public final class History implements AutoCloseable {
     private @Nullable HistoryStore store;
     private @Nullable DataSource dataSource;
     private @Nullable Duration retention;
+    private boolean backgroundSampling = true;
 
     private Builder(MeterRegistry registry, HealthRegistry health, Clock clock, ObsConfig config) {
       this.registry = registry;
@@ -509,6 +516,19 @@ public final class History implements AutoCloseable {
      */
     public Builder retention(Duration retention) {
       this.retention = retention;
+      return this;
+    }
+
+    /**
+     * Sets whether {@link History#start()} schedules sampling every minute and purging every hour
+     * on its own thread. The default is true; tests that call {@link History#tick()} with a manual
+     * clock turn it off so that no sample of real time interleaves with theirs.
+     *
+     * @param enabled false to sample only when {@link History#tick()} is called
+     * @return this builder
+     */
+    public Builder backgroundSampling(boolean enabled) {
+      this.backgroundSampling = enabled;
       return this;
     }
 

@@ -59,12 +59,17 @@ final class Sampler {
       HistogramSnapshot snap = timer.takeSnapshot();
       long count = snap.count();
       double sum = snap.total(TimeUnit.SECONDS);
-      CountAtBucket[] buckets = snap.histogramCounts();
-      double[] bounds = new double[buckets.length];
-      long[] cumulative = new long[buckets.length];
-      for (int i = 0; i < buckets.length; i++) {
-        bounds[i] = buckets[i].bucket(TimeUnit.SECONDS);
-        cumulative[i] = (long) buckets[i].count();
+      CountAtBucket[] all = snap.histogramCounts();
+      // A registry that reports the +Inf bucket itself: the total count already stands for it.
+      int finite = all.length;
+      while (finite > 0 && Double.isInfinite(all[finite - 1].bucket(TimeUnit.SECONDS))) {
+        finite--;
+      }
+      double[] bounds = new double[finite];
+      long[] cumulative = new long[finite];
+      for (int i = 0; i < finite; i++) {
+        bounds[i] = all[i].bucket(TimeUnit.SECONDS);
+        cumulative[i] = (long) all[i].count();
       }
       Previous prev = timers.put(timer.getId(), new Previous(count, sum, cumulative));
       long dCount = count;

@@ -41,7 +41,7 @@ class HistoryTest {
             db::get,
             CheckOptions.builder().publicTitle("Database").cacheTtl(Duration.ZERO).build());
     obs.health().register("internal", HealthResult::up);
-    history = History.builder(obs).build();
+    history = History.builder(obs).backgroundSampling(false).build();
     return history;
   }
 

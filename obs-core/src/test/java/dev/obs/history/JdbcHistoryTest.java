@@ -44,7 +44,11 @@ class JdbcHistoryTest {
     obs.health()
         .register("db", HealthResult::up, CheckOptions.builder().publicTitle("Database").build());
     History history =
-        History.builder(obs).store(HistoryStore.jdbc(database(kind), schema)).build().start();
+        History.builder(obs)
+            .store(HistoryStore.jdbc(database(kind), schema))
+            .backgroundSampling(false)
+            .build()
+            .start();
     open.add(history);
     open.add(obs);
     return history;

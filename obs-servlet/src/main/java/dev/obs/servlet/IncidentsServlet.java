@@ -102,7 +102,6 @@ final class IncidentsServlet extends HttpServlet {
         Incident created =
             history.openIncident(title == null ? "" : title, state, orEmpty(message));
         res.setStatus(HttpServletResponse.SC_CREATED);
-        res.setHeader("Location", req.getRequestURI() + "/" + created.id());
         write(res, StatusJson.incident(created));
       } else {
         write(res, StatusJson.incident(history.updateIncident(id, state, orEmpty(message))));

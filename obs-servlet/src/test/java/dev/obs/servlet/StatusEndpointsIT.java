@@ -1,6 +1,7 @@
 package dev.obs.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -60,7 +61,7 @@ class StatusEndpointsIT {
             "secret-internal",
             () -> HealthResult.down("password=hunter2 at db-7.internal"),
             CheckOptions.builder().critical(false).build());
-    history = History.builder(obs).build().start();
+    history = History.builder(obs).backgroundSampling(false).build().start();
     for (int i = 0; i < 20; i++) {
       obs.http().record("GET", "/users/{id}", "/users/1", i == 0 ? 500 : 200, 4_000_000, null);
     }
@@ -267,6 +268,8 @@ class StatusEndpointsIT {
     assertThat(summary.get("errors").asLong()).isEqualTo(1);
     assertThat(summary.get("error_rate").asDouble()).isEqualTo(0.05);
     assertThat(summary.get("uptime_percent").asDouble()).isEqualTo(100.0);
+    // From the Prometheus registry's buckets: all 20 requests took 4 ms, in the (0, 5 ms] bucket.
+    assertThat(summary.get("p95_seconds").asDouble()).isCloseTo(0.00475, within(1e-9));
     assertThat(summary.get("slowest_routes").get(0).get("route").asText()).isEqualTo("/users/{id}");
 
     JsonNode series =

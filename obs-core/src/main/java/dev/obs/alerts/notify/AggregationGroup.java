@@ -32,8 +32,7 @@ final class AggregationGroup {
   }
 
   /** Takes the alert's new state; a resolution of an alert the group never had is ignored. */
-  void update(Alert alert) {
-    String fp = alert.fingerprint();
+  void update(Alert alert, String fp) {
     if (alert.state() == AlertState.RESOLVED && !alerts.containsKey(fp)) {
       return;
     }

@@ -92,20 +92,22 @@ final class Dispatcher {
       if (digest != null) {
         digest.record(alert);
       }
+      // Computed once: it hashes every label, and routing, silences and groups all need it.
+      String fp = alert.fingerprint();
       List<Route> matched = routesFor(alert.labels());
-      boolean muted = countSilenced(alert, matched);
+      boolean muted = countSilenced(alert, fp, matched);
       for (Route route : matched) {
         boolean grouped = false;
         for (String name : route.receivers()) {
           Target t = targets.get(name);
           if (t.receiver().notifier().grouped()) {
             grouped = true;
-          } else if (!muted && forward(name, alert, now)) {
+          } else if (!muted && forward(name, alert, fp, now)) {
             direct.computeIfAbsent(name, k -> new ArrayList<>()).add(alert);
           }
         }
         if (grouped) {
-          group(route, alert, now).update(alert);
+          group(route, alert, now).update(alert, fp);
         }
       }
     }
@@ -126,8 +128,7 @@ final class Dispatcher {
   }
 
   /** Counts an alert the first time it is seen silenced; tells whether it is silenced now. */
-  private boolean countSilenced(Alert alert, List<Route> matched) {
-    String fp = alert.fingerprint();
+  private boolean countSilenced(Alert alert, String fp, List<Route> matched) {
     boolean muted =
         alert.state() == AlertState.FIRING && silences.silencing(alert.labels()).isPresent();
     if (!muted) {
@@ -143,9 +144,8 @@ final class Dispatcher {
   }
 
   /** Prometheus's resend rule for a receiver that groups alerts itself. */
-  private boolean forward(String receiver, Alert alert, Instant now) {
+  private boolean forward(String receiver, Alert alert, String fp, Instant now) {
     Map<String, Instant> known = forwarded.computeIfAbsent(receiver, k -> new HashMap<>());
-    String fp = alert.fingerprint();
     if (alert.state() == AlertState.RESOLVED) {
       return known.remove(fp) != null;
     }
@@ -212,14 +212,17 @@ final class Dispatcher {
   private void flush(AggregationGroup g, Instant now) {
     List<Alert> firing = new ArrayList<>();
     List<Alert> resolved = new ArrayList<>();
-    for (Alert a : g.alerts.values()) {
+    Set<String> firingKeys = new HashSet<>();
+    Set<String> resolvedKeys = new HashSet<>();
+    for (Map.Entry<String, Alert> e : g.alerts.entrySet()) {
+      Alert a = e.getValue();
       if (silences.silencing(a.labels()).isPresent()) {
         continue;
       }
-      (a.state() == AlertState.RESOLVED ? resolved : firing).add(a);
+      boolean isResolved = a.state() == AlertState.RESOLVED;
+      (isResolved ? resolved : firing).add(a);
+      (isResolved ? resolvedKeys : firingKeys).add(e.getKey());
     }
-    Set<String> firingKeys = fingerprints(firing);
-    Set<String> resolvedKeys = fingerprints(resolved);
     for (String name : g.route.receivers()) {
       Target t = targets.get(name);
       Receiver r = t.receiver();
@@ -277,12 +280,6 @@ final class Dispatcher {
         over,
         receiver);
     return alerts.stream().filter(a -> !over.contains(a.name())).toList();
-  }
-
-  private static Set<String> fingerprints(List<Alert> alerts) {
-    Set<String> out = new HashSet<>();
-    alerts.forEach(a -> out.add(a.fingerprint()));
-    return out;
   }
 
   int groupCount() {

@@ -95,7 +95,11 @@ final class Evaluation {
         s.matchers(),
         ref - Ast.LOOKBACK_MILLIS,
         ref,
-        (labels, ts, vs, from, to) -> out.add(new Sample(labels, vs[to - 1])));
+        (labels, ts, vs, from, to) -> {
+          if (!Series.isStale(vs[to - 1])) {
+            out.add(new Sample(labels, vs[to - 1]));
+          }
+        });
     return out;
   }
 
@@ -176,6 +180,27 @@ final class Evaluation {
         start,
         end,
         (labels, ts, vs, from, to) -> {
+          int stale = 0;
+          for (int i = from; i < to; i++) {
+            if (Series.isStale(vs[i])) {
+              stale++;
+            }
+          }
+          if (stale > 0) {
+            // Range selectors skip staleness markers; copy the rest (rare: series that ended).
+            long[] t = new long[to - from - stale];
+            double[] v = new double[t.length];
+            for (int i = from, j = 0; i < to; i++) {
+              if (!Series.isStale(vs[i])) {
+                t[j] = ts[i];
+                v[j++] = vs[i];
+              }
+            }
+            ts = t;
+            vs = v;
+            from = 0;
+            to = t.length;
+          }
           if (RangeFunctions.defined(f, ts, from, to)) {
             double v = RangeFunctions.apply(f, q, ts, vs, from, to, start, end, m.rangeMillis());
             out.add(new Sample(keepName ? labels : labels.withoutName(), v));

@@ -3,6 +3,7 @@ package dev.obs.alerts.promql;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.jspecify.annotations.Nullable;
@@ -17,7 +18,21 @@ import org.jspecify.annotations.Nullable;
  */
 public record LabelMatcher(String name, Type type, String value) {
   private static final int MAX_CACHED_PATTERNS = 10_000;
-  private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
+  private static final Map<String, Compiled> PATTERNS = new ConcurrentHashMap<>();
+
+  /**
+   * A compiled regular expression with a matcher per thread, reset for each value, so matching a
+   * label on every evaluation allocates nothing.
+   */
+  private record Compiled(Pattern pattern, ThreadLocal<Matcher> matcher) {
+    Compiled(Pattern pattern) {
+      this(pattern, ThreadLocal.withInitial(() -> pattern.matcher("")));
+    }
+
+    boolean matches(String value) {
+      return matcher.get().reset(value).matches();
+    }
+  }
 
   /** The kind of comparison a matcher makes. */
   public enum Type {
@@ -85,8 +100,8 @@ public record LabelMatcher(String name, Type type, String value) {
     return switch (type) {
       case EQ -> value.equals(v);
       case NEQ -> !value.equals(v);
-      case RE -> pattern(value).matcher(v).matches();
-      case NRE -> !pattern(value).matcher(v).matches();
+      case RE -> pattern(value).matches(v);
+      case NRE -> !pattern(value).matches(v);
     };
   }
 
@@ -95,11 +110,11 @@ public record LabelMatcher(String name, Type type, String value) {
     return matches(labels.get(name));
   }
 
-  private static Pattern pattern(String regex) {
-    Pattern p = PATTERNS.get(regex);
+  private static Compiled pattern(String regex) {
+    Compiled p = PATTERNS.get(regex);
     if (p == null) {
       try {
-        p = Pattern.compile("^(?:" + regex + ")$");
+        p = new Compiled(Pattern.compile("^(?:" + regex + ")$"));
       } catch (PatternSyntaxException e) {
         throw new IllegalArgumentException(
             "invalid regular expression '" + regex + "': " + e.getDescription(), e);

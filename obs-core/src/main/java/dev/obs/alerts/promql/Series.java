@@ -13,6 +13,22 @@ import org.jspecify.annotations.Nullable;
  * @param values sample values, one per timestamp
  */
 public record Series(Labels labels, long[] timestamps, double[] values) {
+  /**
+   * Prometheus's staleness marker: appended when a series disappears, it ends the series at once
+   * instead of after the 5 minute lookback. It is a NaN with a particular bit pattern, so use
+   * {@link #isStale(double)} rather than {@code ==}.
+   */
+  public static final double STALE_MARKER = Double.longBitsToDouble(0x7ff0000000000002L);
+
+  /**
+   * Tells whether a value is the staleness marker (and not any other NaN).
+   *
+   * @param value a sample value
+   * @return whether it is {@link #STALE_MARKER}
+   */
+  public static boolean isStale(double value) {
+    return Double.doubleToRawLongBits(value) == 0x7ff0000000000002L;
+  }
 
   /**
    * Creates a series, checking that the arrays have the same length.

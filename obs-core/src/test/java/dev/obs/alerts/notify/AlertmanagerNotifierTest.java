@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,8 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Sends to a real Alertmanager started on loopback and reads the alerts back from its API. */
 class AlertmanagerNotifierTest {
-  private static final Path BINARY = Path.of("/usr/bin/prometheus-alertmanager");
-
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   // Alertmanager compares endsAt with its own wall clock: the test clock runs 10 s behind real
@@ -49,8 +48,10 @@ class AlertmanagerNotifierTest {
 
   @BeforeEach
   void startAlertmanager() throws Exception {
-    if (!Files.isExecutable(BINARY)) {
-      String why = BINARY + " is not installed (Debian package prometheus-alertmanager)";
+    Path binary = onPath("prometheus-alertmanager");
+    if (binary == null) {
+      String why =
+          "prometheus-alertmanager is not on the PATH (Debian package prometheus-alertmanager)";
       if ("1".equals(System.getenv("OBS_REQUIRE_SERVICES"))) {
         fail(why + "; OBS_REQUIRE_SERVICES=1 requires it");
       }
@@ -62,7 +63,7 @@ class AlertmanagerNotifierTest {
     base = URI.create("http://127.0.0.1:" + port);
     alertmanager =
         new ProcessBuilder(
-                BINARY.toString(),
+                binary.toString(),
                 "--config.file=" + config,
                 "--storage.path=" + dir.resolve("data"),
                 "--web.listen-address=127.0.0.1:" + port,
@@ -170,6 +171,19 @@ class AlertmanagerNotifierTest {
       }
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
     }
+  }
+
+  private static @Nullable Path onPath(String name) {
+    String path = System.getenv("PATH");
+    if (path != null) {
+      for (String dir : path.split(java.io.File.pathSeparator)) {
+        Path candidate = Path.of(dir, name);
+        if (Files.isExecutable(candidate)) {
+          return candidate;
+        }
+      }
+    }
+    return null;
   }
 
   private static int freePort() throws IOException {

@@ -165,6 +165,20 @@ class HttpNotifiersTest {
   }
 
   @Test
+  void timeoutIsRetried() throws Exception {
+    HttpReceiver hook = receiver().answer(hang(), status(200));
+    start(Receiver.of("hook", Notifier.webhook(hook.url("/"), Duration.ofMillis(300))));
+
+    fire(highErrorRate());
+    Meters.await(registry, "hook", "retried", 1);
+    clock.advance(Duration.ofMillis(1250));
+    notifications.tick();
+
+    hook.await(2);
+    Meters.await(registry, "hook", "sent", 1);
+  }
+
+  @Test
   void tooManyRequestsWaitsForRetryAfterInSeconds() throws Exception {
     HttpReceiver hook = receiver().answer(throttled("120"), status(200));
     start(Receiver.of("hook", Notifier.webhook(hook.url("/"))));

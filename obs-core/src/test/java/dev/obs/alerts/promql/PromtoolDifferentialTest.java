@@ -52,6 +52,7 @@ class PromtoolDifferentialTest {
     INPUT.put("latency_seconds_bucket{route=\"/b\", le=\"2.5\"}", "0+3x20");
     INPUT.put("latency_seconds_bucket{route=\"/b\", le=\"+Inf\"}", "0+6x20");
     INPUT.put("sparse{kind=\"gaps\"}", "1 _ _ 4 _ _ _ _ _ _ 9");
+    INPUT.put("ended{kind=\"stale\"}", "1 2 3 stale 5 6 stale");
   }
 
   /** An expression and the times (in minutes) at which it is evaluated. */
@@ -64,6 +65,9 @@ class PromtoolDifferentialTest {
           new Case("count_over_time(sparse[3m])", 3, 5, 6, 10, 13, 14),
           new Case("last_over_time(sparse[5m])", 4, 8, 12),
           new Case("present_over_time(sparse[2m])", 1, 4, 11),
+          new Case("ended", 2, 3, 4, 5, 6, 7),
+          new Case("sum_over_time(ended[3m])", 3, 4, 6, 8),
+          new Case("rate(ended[4m])", 5),
           new Case("rate(http_requests_total[5m])", 2, 5, 7, 10, 20),
           new Case("irate(http_requests_total[5m])", 1, 6, 10),
           new Case("increase(http_requests_total[3m])", 3, 7, 20),
@@ -216,7 +220,10 @@ class PromtoolDifferentialTest {
     return Double.toString(v).toLowerCase(Locale.ROOT);
   }
 
-  /** Appends a series given in promtool's notation: numbers, {@code _} gaps and {@code a+bxN}. */
+  /**
+   * Appends a series given in promtool's notation: numbers, {@code _} gaps, {@code stale} markers
+   * and {@code a+bxN}.
+   */
   static void load(InMemorySeriesStore store, String series, String values) {
     Ast.VectorSelector selector = (Ast.VectorSelector) PromQL.parse(series);
     List<String> kv = new ArrayList<>();
@@ -241,6 +248,9 @@ class PromtoolDifferentialTest {
           value += step;
           time += INTERVAL_MILLIS;
         }
+      } else if (token.equals("stale")) {
+        store.append(labels, time, Series.STALE_MARKER);
+        time += INTERVAL_MILLIS;
       } else {
         store.append(labels, time, Double.parseDouble(token));
         time += INTERVAL_MILLIS;
