@@ -7,9 +7,16 @@ package dev.obs.alerts;
 public final class RuleFileException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The file name or resource as given. */
   private final String file;
+
+  /** The 1-based line of the problem. */
   private final int line;
+
+  /** The 1-based column of the problem. */
   private final int column;
+
+  /** What is wrong, without the place. */
   private final String reason;
 
   /**
