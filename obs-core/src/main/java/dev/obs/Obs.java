@@ -2,8 +2,10 @@ package dev.obs;
 
 import dev.obs.alerts.Alerts;
 import dev.obs.alerts.RuleGroup;
+import dev.obs.alerts.notify.Notifications;
 import dev.obs.errors.ErrorReporter;
 import dev.obs.health.HealthRegistry;
+import dev.obs.history.History;
 import dev.obs.http.HttpMetricsOptions;
 import dev.obs.http.HttpServerMetrics;
 import dev.obs.tracing.HttpServerTracing;
@@ -24,6 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +62,8 @@ public final class Obs implements AutoCloseable {
   private final Clock clock;
   private final boolean jvmMetrics;
   private final Alerts alerts;
+  private final Notifications notifications;
+  private final @Nullable History history;
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private State state = State.NEW;
 
@@ -81,7 +86,24 @@ public final class Obs implements AutoCloseable {
     if (!b.alertRules.isEmpty() && b.config.bool("obs.alerts.enabled", true)) {
       alertsBuilder.groups("code", b.alertRules);
     }
+    this.notifications =
+        b.notifications != null
+            ? b.notifications
+            : Notifications.fromConfig(b.config, registry, b.clock);
+    alertsBuilder.listener(notifications);
     this.alerts = alertsBuilder.build();
+    if (b.config.bool("obs.history.enabled", true)) {
+      // The builder reads this instance's registry, health, clock and configuration, all set above.
+      History.Builder historyBuilder = History.builder(this);
+      if (b.historyDataSource != null) {
+        historyBuilder.dataSource(b.historyDataSource);
+      }
+      this.history = historyBuilder.build();
+      // Critical alerts open and resolve incidents on the status page.
+      alerts.addListener(history.alertListener());
+    } else {
+      this.history = null;
+    }
   }
 
   /**
@@ -161,6 +183,28 @@ public final class Obs implements AutoCloseable {
   }
 
   /**
+   * Returns the notification engine that receives every alert of {@link #alerts()}: routing,
+   * grouping, limits, silences and delivery, configured by {@code obs.alerts.notify.*} or given to
+   * the builder. Other alert sources, such as backups, hand their alerts to it too.
+   *
+   * @return the notifications
+   */
+  public Notifications notifications() {
+    return notifications;
+  }
+
+  /**
+   * Returns the per-minute history of requests, health and incidents behind the status page, kept
+   * in memory or in the database of {@code obs.history.jdbc.url}; sampling starts with {@link
+   * #start()}.
+   *
+   * @return the history, or {@code null} when {@code obs.history.enabled} is false
+   */
+  public @Nullable History history() {
+    return history;
+  }
+
+  /**
    * Returns the clock obs uses for timestamps, caches and history.
    *
    * @return the clock
@@ -184,6 +228,9 @@ public final class Obs implements AutoCloseable {
     }
     if (jvmMetrics) {
       bindJvmMetrics();
+    }
+    if (history != null) {
+      history.start();
     }
     alerts.start();
     state = State.STARTED;
@@ -233,6 +280,11 @@ public final class Obs implements AutoCloseable {
     }
     state = State.CLOSED;
     alerts.close();
+    // After the rules stop, so that alerts of their last evaluation are still delivered.
+    notifications.close();
+    if (history != null) {
+      history.close();
+    }
     health.startDraining();
     if (!drain.isZero()) {
       try {
@@ -266,8 +318,34 @@ public final class Obs implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private @Nullable OpenTelemetry openTelemetry;
     private final List<RuleGroup> alertRules = new ArrayList<>();
+    private @Nullable Notifications notifications;
+    private @Nullable DataSource historyDataSource;
 
     private Builder() {}
+
+    /**
+     * Keeps the history behind the status page in this database (PostgreSQL or H2) instead of the
+     * one {@code obs.history.jdbc.url} names or memory.
+     *
+     * @param dataSource the database
+     * @return this builder
+     */
+    public Builder historyDataSource(DataSource dataSource) {
+      this.historyDataSource = dataSource;
+      return this;
+    }
+
+    /**
+     * Delivers alerts through the given notifications instead of those {@code obs.alerts.notify.*}
+     * describes; {@link Obs#close()} closes them.
+     *
+     * @param notifications the notifications, usually built with {@link Notifications#builder}
+     * @return this builder
+     */
+    public Builder notifications(Notifications notifications) {
+      this.notifications = notifications;
+      return this;
+    }
 
     /**
      * Adds alert rule groups, such as ones built with {@code Rules}, evaluated with those of {@code

@@ -43,7 +43,6 @@ import org.slf4j.LoggerFactory;
  *         .source(PostgresSource.builder("main").database("app").build())
  *         .store(BackupStore.local(Path.of("/var/backups/app")))
  *         .build())
- *     .alertListener(notifications)
  *     .build()
  *     .start()) {
  *   ...
@@ -140,14 +139,15 @@ public final class Backups implements AutoCloseable {
   }
 
   /**
-   * Builds the backups described by the {@code obs.backup.*} keys, without alerts.
+   * Builds the backups described by the {@code obs.backup.*} keys, alerting through {@code
+   * obs.notifications()}.
    *
    * @param obs the application's obs root
    * @return the backups, not yet started
    * @throws dev.obs.ObsConfigException when a key is missing or invalid
    */
   public static Backups fromConfig(Obs obs) {
-    return fromConfig(obs, null);
+    return fromConfig(obs, obs.notifications());
   }
 
   /**
@@ -193,7 +193,7 @@ public final class Backups implements AutoCloseable {
    *
    * @param planName the plan
    * @return the backup id and {@code started}, or {@code already_running} with the running backup's
-   *     id when this process runs it
+   *     id when this process runs it (the nil UUID when another process holds the plan's lock)
    * @throws IOException when the store cannot be locked
    */
   public TriggerResult trigger(String planName) throws IOException {
@@ -585,6 +585,7 @@ public final class Backups implements AutoCloseable {
 
     private Builder(Obs obs) {
       this.obs = Objects.requireNonNull(obs, "obs");
+      this.alertListener = obs.notifications();
     }
 
     /**
@@ -600,7 +601,9 @@ public final class Backups implements AutoCloseable {
 
     /**
      * Sets who receives alerts: {@code BackupFailed} and {@code BackupDrillFailed} (severity
-     * critical, label {@code plan}) when a run or drill fails, resolved by the next success.
+     * critical, label {@code plan}) when a run or drill fails, resolved by the next success. By
+     * default they go to {@code obs.notifications()}, the application's notifiers; {@code null}
+     * sends them nowhere.
      *
      * @param listener the listener, such as the notifications engine, or {@code null}
      * @return this builder

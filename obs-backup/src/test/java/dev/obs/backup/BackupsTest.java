@@ -12,6 +12,7 @@ import dev.obs.backup.store.BackupStatus;
 import dev.obs.backup.store.BackupStore;
 import dev.obs.backup.store.EncryptionKey;
 import dev.obs.backup.store.Manifest;
+import dev.obs.backup.store.StoreLock;
 import dev.obs.health.HealthReport;
 import dev.obs.health.HealthStatus;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -232,13 +233,16 @@ class BackupsTest {
                 .source(new BytesSource("db", new byte[] {1}, 0))
                 .store(store));
 
-    try (var held = store.tryLock("app").orElseThrow()) {
+    StoreLock held = store.tryLock("app").orElseThrow();
+    try {
       TriggerResult second = backups.trigger("app");
       assertThat(second.started()).isFalse();
       assertThat(second.status()).isEqualTo("already_running");
       assertThatThrownBy(() -> backups.run("app"))
           .isInstanceOf(IllegalStateException.class)
           .hasMessage("backup plan 'app' is busy: a backup, restore, drill or prune is running");
+    } finally {
+      held.close();
     }
     TriggerResult first = backups.trigger("app");
     assertThat(first.status()).isEqualTo("started");

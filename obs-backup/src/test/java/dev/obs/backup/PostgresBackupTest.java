@@ -13,7 +13,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -67,16 +69,16 @@ class PostgresBackupTest {
       st.execute("CREATE TABLE customers (id bigint PRIMARY KEY, name text, created timestamptz)");
       st.execute(
           "INSERT INTO customers SELECT g, 'customer ' || g, timestamptz '2025-01-01' + g * interval '1 minute'"
-              + " FROM generate_series(1, 50000) g");
+              + " FROM generate_series(1, 20000) g");
       st.execute(
           "CREATE TABLE orders (id bigint PRIMARY KEY, customer bigint, total numeric(12,2))");
       st.execute(
-          "INSERT INTO orders SELECT g, g % 50000 + 1, (g % 997) * 1.25 FROM generate_series(1, 200000) g");
+          "INSERT INTO orders SELECT g, g % 20000 + 1, (g % 997) * 1.25 FROM generate_series(1, 120000) g");
       st.execute("CREATE SCHEMA audit");
       st.execute("CREATE TABLE audit.events (id bigint PRIMARY KEY, payload jsonb)");
       st.execute(
           "INSERT INTO audit.events SELECT g, jsonb_build_object('n', g, 'kind', 'k' || (g % 7))"
-              + " FROM generate_series(1, 100000) g");
+              + " FROM generate_series(1, 60000) g");
     }
   }
 
@@ -116,9 +118,9 @@ class PostgresBackupTest {
     assertThat(c.file()).isEqualTo("main.dump");
     assertThat(c.counts())
         .containsEntry("tables", 3L)
-        .containsEntry("rows:public.customers", 50_000L)
-        .containsEntry("rows:public.orders", 200_000L)
-        .containsEntry("rows:audit.events", 100_000L);
+        .containsEntry("rows:public.customers", 20_000L)
+        .containsEntry("rows:public.orders", 120_000L)
+        .containsEntry("rows:audit.events", 60_000L);
     assertThat(c.tools()).containsKeys("pg_dump", "postgresql");
     assertThat(backups.verify(m.backupId()).ok()).isTrue();
 
@@ -158,7 +160,7 @@ class PostgresBackupTest {
         backups.restore(m.backupId(), new RestoreOptions(true, true, Map.of("main", SOURCE)));
 
     assertThat(replaced.restored().get("main").counts())
-        .containsEntry("rows:public.orders", 200_000L);
+        .containsEntry("rows:public.orders", 120_000L);
   }
 
   @Test
@@ -249,6 +251,37 @@ class PostgresBackupTest {
         .startsWith(
             "pg_dump not found (tried '/nonexistent/pg_dump'): install the PostgreSQL client tools"
                 + " or configure the path to pg_dump");
+  }
+
+  @Test
+  void aPgDumpOlderThanTheServerFailsNamingBothVersions() throws Exception {
+    Path old = dir.resolve("old_pg_dump");
+    Files.writeString(old, "#!/bin/sh\necho 'pg_dump (PostgreSQL) 9.6.24'\n");
+    Files.setPosixFilePermissions(old, PosixFilePermissions.fromString("rwx------"));
+    BackupPlan plan =
+        BackupPlan.builder("pg")
+            .source(PostgresSource.builder("main").database(SOURCE).pgDump(old.toString()).build())
+            .store(BackupStore.local(dir.resolve("store")))
+            .attempts(1)
+            .build();
+    backups = Backups.builder(obs).plan(plan).build();
+
+    Manifest m = backups.run("pg");
+
+    String server;
+    try (Connection c = connect(SOURCE);
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SHOW server_version")) {
+      rs.next();
+      server = rs.getString(1).split(" ")[0];
+    }
+    assertThat(m.error())
+        .isEqualTo(
+            "pg_dump 9.6 is older than the PostgreSQL server "
+                + server
+                + " and cannot dump it; install pg_dump "
+                + server.split("\\.")[0]
+                + " or newer");
   }
 
   private static void await(CountDownLatch latch) {

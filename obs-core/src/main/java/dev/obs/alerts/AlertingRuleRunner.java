@@ -28,6 +28,9 @@ final class AlertingRuleRunner extends RuleRunner {
   private final long holdMs;
   private final long keepFiringMs;
   private final Map<Labels, Active> active = new LinkedHashMap<>();
+  private final boolean constantLabels;
+  private final boolean constantAnnotations;
+  private Map<Labels, Labels> labelCache = new HashMap<>();
 
   /** One alert's mutable state. */
   static final class Active {
@@ -40,6 +43,30 @@ final class AlertingRuleRunner extends RuleRunner {
     long firedAt = -1;
     long resolvedAt = -1;
     long keepFiringSince = -1;
+    private Labels pendingSeries;
+    private Labels firingSeries;
+    private Labels forStateSeries;
+
+    /** The ALERTS series of the current state, built once per state. */
+    Labels alertsSeries() {
+      if (state == AlertState.FIRING) {
+        if (firingSeries == null) {
+          firingSeries = labels.with(Labels.METRIC_NAME, "ALERTS").with("alertstate", "firing");
+        }
+        return firingSeries;
+      }
+      if (pendingSeries == null) {
+        pendingSeries = labels.with(Labels.METRIC_NAME, "ALERTS").with("alertstate", "pending");
+      }
+      return pendingSeries;
+    }
+
+    Labels forStateSeries() {
+      if (forStateSeries == null) {
+        forStateSeries = labels.with(Labels.METRIC_NAME, "ALERTS_FOR_STATE");
+      }
+      return forStateSeries;
+    }
 
     Active(Labels labels, Map<String, String> annotations, double value, long activeAt) {
       this.labels = labels;
@@ -56,6 +83,8 @@ final class AlertingRuleRunner extends RuleRunner {
     this.keepFiringMs = rule.keepFiringFor().toMillis();
     rule.labels().forEach((k, v) -> labelTemplates.put(k, compile(k, v)));
     rule.annotations().forEach((k, v) -> annotationTemplates.put(k, compile(k, v)));
+    this.constantLabels = labelTemplates.values().stream().allMatch(Template::isConstant);
+    this.constantAnnotations = annotationTemplates.values().stream().allMatch(Template::isConstant);
   }
 
   private Template compile(String name, String text) {
@@ -77,30 +106,26 @@ final class AlertingRuleRunner extends RuleRunner {
   void evaluate(long ts, Evaluation evaluation) {
     List<Sample> samples = vector(Evaluator.evaluate(expr, ts, evaluation.storeFor(this)));
     Map<Labels, Active> current = new HashMap<>(samples.size() * 2);
+    // Label templates that use no value depend only on the series: compute them once per series.
+    Map<Labels, Labels> cache = constantLabels ? new HashMap<>(samples.size() * 2) : null;
+    Map<String, String> constant = constantAnnotations ? render(0, Labels.empty()) : null;
     for (Sample s : samples) {
-      Labels seriesLabels = s.labels();
-      Map<String, String> templateLabels = seriesLabels.asMap();
-      TreeMap<String, String> labels = new TreeMap<>(templateLabels);
-      labels.remove(Labels.METRIC_NAME);
-      for (Map.Entry<String, Template> l : labelTemplates.entrySet()) {
-        String v = l.getValue().render(s.value(), templateLabels);
-        if (v.isEmpty()) {
-          labels.remove(l.getKey());
-        } else {
-          labels.put(l.getKey(), v);
-        }
+      Labels key = cache == null ? null : labelCache.get(s.labels());
+      if (key == null) {
+        key = alertLabels(s);
       }
-      labels.put("alertname", alerting.name());
-      Map<String, String> annotations = new TreeMap<>();
-      for (Map.Entry<String, Template> a : annotationTemplates.entrySet()) {
-        annotations.put(a.getKey(), a.getValue().render(s.value(), templateLabels));
+      if (cache != null) {
+        cache.put(s.labels(), key);
       }
-      Labels key = Labels.of(labels);
       if (current.containsKey(key)) {
         throw new IllegalStateException(
             "vector contains metrics with the same labelset after applying alert labels");
       }
+      Map<String, String> annotations = constant != null ? constant : render(s.value(), s.labels());
       current.put(key, new Active(key, annotations, s.value(), ts));
+    }
+    if (cache != null) {
+      labelCache = cache;
     }
     for (Active a : current.values()) {
       Active existing = active.get(a.labels);
@@ -147,10 +172,8 @@ final class AlertingRuleRunner extends RuleRunner {
         a.firedAt = ts;
         AlertLog.firing(toAlert(a), ts);
       }
-      String state = a.state == AlertState.FIRING ? "firing" : "pending";
-      out.add(new Sample(a.labels.with(Labels.METRIC_NAME, "ALERTS").with("alertstate", state), 1));
-      out.add(
-          new Sample(a.labels.with(Labels.METRIC_NAME, "ALERTS_FOR_STATE"), a.activeAt / 1000.0));
+      out.add(new Sample(a.alertsSeries(), 1));
+      out.add(new Sample(a.forStateSeries(), a.activeAt / 1000.0));
     }
     int limit = evaluation.limit();
     if (limit > 0 && activeCount > limit) {
@@ -160,6 +183,34 @@ final class AlertingRuleRunner extends RuleRunner {
           "exceeded limit of " + limit + " with " + activeCount + " alerts");
     }
     evaluation.output().write(this, ts, out);
+  }
+
+  private Labels alertLabels(Sample s) {
+    Map<String, String> templateLabels = s.labels().asMap();
+    TreeMap<String, String> labels = new TreeMap<>(templateLabels);
+    labels.remove(Labels.METRIC_NAME);
+    for (Map.Entry<String, Template> l : labelTemplates.entrySet()) {
+      String v = l.getValue().render(s.value(), templateLabels);
+      if (v.isEmpty()) {
+        labels.remove(l.getKey());
+      } else {
+        labels.put(l.getKey(), v);
+      }
+    }
+    labels.put("alertname", alerting.name());
+    return Labels.of(labels);
+  }
+
+  private Map<String, String> render(double value, Labels series) {
+    if (annotationTemplates.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, String> templateLabels = series.asMap();
+    Map<String, String> annotations = new TreeMap<>();
+    for (Map.Entry<String, Template> a : annotationTemplates.entrySet()) {
+      annotations.put(a.getKey(), a.getValue().render(value, templateLabels));
+    }
+    return annotations;
   }
 
   /** Adds the firing alerts and those that resolved at {@code ts} to {@code into}. */

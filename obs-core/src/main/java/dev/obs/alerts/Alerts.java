@@ -38,6 +38,9 @@ public final class Alerts implements AutoCloseable {
   /** The evaluation interval when neither the group nor {@code obs.alerts.interval} sets one. */
   public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(15);
 
+  /** The most history kept unless {@code obs.alerts.retention.max} says otherwise: one hour. */
+  public static final Duration DEFAULT_MAX_RETENTION = Duration.ofHours(1);
+
   private static final Logger log = LoggerFactory.getLogger(Alerts.class);
   private static final long LOOKBACK_MS = 5 * 60_000L;
 
@@ -70,7 +73,16 @@ public final class Alerts implements AutoCloseable {
         }
         runners.add(runner);
         for (RuleRunner r : runner.rules) {
-          lookback = Math.max(lookback, r.expr.maxLookback().toMillis());
+          long needs = r.expr.maxLookback().toMillis();
+          if (needs + b.interval.toMillis() > b.maxRetention.toMillis()) {
+            log.info(
+                "obs alerts: rule {} reads {} back but only {} of history is kept; raise"
+                    + " obs.alerts.retention.max to evaluate it fully",
+                r.rule.name(),
+                r.expr.maxLookback(),
+                b.maxRetention);
+          }
+          lookback = Math.max(lookback, needs);
         }
         if (runner.interval.compareTo(shortest) < 0) {
           shortest = runner.interval;
@@ -93,7 +105,7 @@ public final class Alerts implements AutoCloseable {
     }
     // Keep the longest lookback plus one evaluation interval so a range never loses its first
     // sample between two evaluations.
-    long retention = lookback + b.interval.toMillis();
+    long retention = Math.min(lookback + b.interval.toMillis(), b.maxRetention.toMillis());
     this.store.retain(Duration.ofMillis(retention));
     this.output = new RuleOutputStore(retention);
     this.combined = new CombinedStore(store, output);
@@ -146,7 +158,8 @@ public final class Alerts implements AutoCloseable {
     }
     for (GroupRunner g : due) {
       List<Alert> notify =
-          g.evaluate(now, new Evaluation(store, combined, output, g.group.limit()));
+          g.evaluate(
+              now, new Evaluation(store, combined, output, g.group.limit()), !listeners.isEmpty());
       Instant at = Instant.ofEpochMilli(now);
       for (AlertListener l : listeners) {
         try {
@@ -279,6 +292,7 @@ public final class Alerts implements AutoCloseable {
 
     private Clock clock = Clock.systemUTC();
     private Duration interval = DEFAULT_INTERVAL;
+    private Duration maxRetention = DEFAULT_MAX_RETENTION;
     private @Nullable MeterRegistry registry;
     private @Nullable InMemorySeriesStore store;
     private final List<Source> sources = new ArrayList<>();
@@ -309,6 +323,23 @@ public final class Alerts implements AutoCloseable {
         throw new IllegalArgumentException("interval must be positive, got " + interval);
       }
       this.interval = interval;
+      return this;
+    }
+
+    /**
+     * Caps the history the store keeps. The engine keeps the longest range plus offset its rules
+     * read, plus one interval, but never more than this: a day-old baseline ({@code offset 1d})
+     * over thousands of series would otherwise hold hundreds of megabytes. The default is 1 hour.
+     *
+     * @param maxRetention a positive duration
+     * @return this builder
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder maxRetention(Duration maxRetention) {
+      if (maxRetention.isNegative() || maxRetention.isZero()) {
+        throw new IllegalArgumentException("maxRetention must be positive, got " + maxRetention);
+      }
+      this.maxRetention = maxRetention;
       return this;
     }
 
@@ -371,7 +402,7 @@ public final class Alerts implements AutoCloseable {
     /**
      * Reads {@code obs.alerts.*}: loads {@code obs.alerts.rule-files} (comma-separated paths and
      * {@code classpath:} resources), the built-in pack when {@code obs.alerts.builtin.enabled} is
-     * true with its thresholds, and {@code obs.alerts.interval}.
+     * true with its thresholds, {@code obs.alerts.interval} and {@code obs.alerts.retention.max}.
      *
      * @param config the configuration
      * @return this builder

@@ -13,6 +13,7 @@ final class AlertsConfig {
   static final String RULE_FILES = "obs.alerts.rule-files";
   static final String INTERVAL = "obs.alerts.interval";
   static final String BUILTIN = "obs.alerts.builtin.enabled";
+  static final String RETENTION = "obs.alerts.retention.max";
   private static final String PREFIX = "obs.alerts.builtin.";
 
   private AlertsConfig() {}
@@ -24,6 +25,7 @@ final class AlertsConfig {
           INTERVAL, config.get(INTERVAL).orElse(""), "must be a positive duration like 15s");
     }
     builder.interval(interval);
+    builder.maxRetention(config.duration(RETENTION, Alerts.DEFAULT_MAX_RETENTION));
     if (!config.bool(ENABLED, true)) {
       return;
     }

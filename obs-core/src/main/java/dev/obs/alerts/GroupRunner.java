@@ -40,10 +40,10 @@ final class GroupRunner {
   }
 
   /**
-   * Evaluates every rule at {@code ts} and returns the firing and just-resolved alerts for the
-   * listeners.
+   * Evaluates every rule at {@code ts} and, when {@code notify}, returns the firing and
+   * just-resolved alerts for the listeners.
    */
-  List<Alert> evaluate(long ts, Evaluation evaluation) {
+  List<Alert> evaluate(long ts, Evaluation evaluation, boolean notify) {
     long started = System.nanoTime();
     Instant at = Instant.ofEpochMilli(ts);
     for (RuleRunner r : rules) {
@@ -63,13 +63,16 @@ final class GroupRunner {
     nextDue = ts + interval.toMillis();
     lastEvaluation = at;
     lastDuration = Duration.ofNanos(System.nanoTime() - started);
-    List<Alert> notify = new ArrayList<>();
+    if (!notify) {
+      return List.of();
+    }
+    List<Alert> alerts = new ArrayList<>();
     for (RuleRunner r : rules) {
       if (r instanceof AlertingRuleRunner a) {
-        a.notifiable(ts, notify);
+        a.notifiable(ts, alerts);
       }
     }
-    return notify;
+    return alerts;
   }
 
   GroupStatus status() {

@@ -7,7 +7,7 @@ package dev.obs.alerts;
 public final class RuleFileException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** The file name or resource as given. */
+  /** The file name or resource as given to the loader. */
   private final String file;
 
   /** The 1-based line of the problem. */
@@ -16,7 +16,7 @@ public final class RuleFileException extends RuntimeException {
   /** The 1-based column of the problem. */
   private final int column;
 
-  /** What is wrong, without the place. */
+  /** What is wrong, without the position. */
   private final String reason;
 
   /**

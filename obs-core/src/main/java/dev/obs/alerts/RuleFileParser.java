@@ -151,8 +151,72 @@ final class RuleFileParser {
       int[] at = ScalarPositions.map(lines, node, e.line(), e.column());
       // The position inside the expression is replaced by the position in the file.
       String reason = e.getMessage().replaceFirst(" at \\d+:\\d+$", "");
+      if (reason.startsWith("unknown function")) {
+        String near = nearest(e.construct());
+        if (near != null) {
+          reason += " (did you mean '" + near + "'?)";
+        }
+      }
       throw new RuleFileException(file, at[0], at[1], reason);
     }
+  }
+
+  /** The functions of the supported subset, for suggestions. */
+  private static final List<String> FUNCTIONS =
+      List.of(
+          "rate",
+          "irate",
+          "increase",
+          "delta",
+          "avg_over_time",
+          "min_over_time",
+          "max_over_time",
+          "sum_over_time",
+          "count_over_time",
+          "last_over_time",
+          "present_over_time",
+          "quantile_over_time",
+          "stddev_over_time",
+          "stdvar_over_time",
+          "histogram_quantile",
+          "abs",
+          "clamp_min",
+          "clamp_max",
+          "time",
+          "vector",
+          "scalar");
+
+  /** Returns the supported function closest to a misspelt one, within two edits. */
+  static @Nullable String nearest(String name) {
+    String best = null;
+    int bestDistance = 3;
+    for (String f : FUNCTIONS) {
+      int d = distance(name, f);
+      if (d < bestDistance) {
+        best = f;
+        bestDistance = d;
+      }
+    }
+    return best;
+  }
+
+  private static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
   }
 
   private void checkTemplates(YamlNode rule, String key, Map<String, String> values) {

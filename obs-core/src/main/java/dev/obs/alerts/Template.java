@@ -67,6 +67,11 @@ final class Template {
     this.constant = parts.stream().allMatch(p -> p instanceof Text);
   }
 
+  /** Tells whether the template renders the same text for every value and label set. */
+  boolean isConstant() {
+    return constant;
+  }
+
   /** Returns the template text as written. */
   String source() {
     return source;

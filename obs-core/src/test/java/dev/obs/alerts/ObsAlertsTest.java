@@ -123,6 +123,9 @@ class ObsAlertsTest {
                 obs(Map.of("obs.alerts.builtin.enabled", "true", "obs.alerts.builtin.heap", "90")))
         .isInstanceOf(ObsConfigException.class)
         .hasMessage("obs.alerts.builtin.heap must be a ratio in (0, 1] like 0.9, got '90'");
+    assertThatThrownBy(() -> obs(Map.of("obs.alerts.retention.max", "0s")))
+        .hasMessage(
+            "obs.alerts.retention.max must be a positive duration like 250ms, 2s or 5m, got '0s'");
     assertThatThrownBy(() -> obs(Map.of("obs.alerts.interval", "soon")))
         .hasMessage(
             "obs.alerts.interval must be a positive duration like 250ms, 2s or 5m, got 'soon'");

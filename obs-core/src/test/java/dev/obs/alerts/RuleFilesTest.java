@@ -127,7 +127,7 @@ class RuleFilesTest {
                   - alert: A
                     expr: sum(rat(errors_total[5m])) > 1
             """);
-    assertThat(e).hasMessage("rules.yml:5:19: unknown function 'rat'");
+    assertThat(e).hasMessage("rules.yml:5:19: unknown function 'rat' (did you mean 'rate'?)");
   }
 
   @Test

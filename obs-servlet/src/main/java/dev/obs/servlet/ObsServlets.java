@@ -37,7 +37,10 @@ public final class ObsServlets {
    * {@code obs.metrics.token} protects it; {@code obs.health.endpoints.enabled=false} leaves out
    * {@code /livez}, {@code /readyz} and {@code /healthz}. {@code /obs/admin/alerts} and {@code
    * /obs/admin/rules} answer callers presenting {@code obs.admin.token}; {@code
-   * obs.admin.alerts.enabled=false} leaves them out.
+   * obs.admin.alerts.enabled=false} leaves them out. {@code /obs/admin/silences} and {@code
+   * /obs/admin/alerts/test} administer {@link Obs#notifications()}; {@code /status}, {@code
+   * /status.json} and the summary and series APIs show a {@link dev.obs.history.History} unless
+   * {@code obs.history.enabled=false}.
    *
    * @param context the servlet context, before it is initialised
    * @param obs the obs root
@@ -75,6 +78,8 @@ public final class ObsServlets {
         admin.addMapping("/obs/admin/alerts", "/obs/admin/rules");
       }
     }
+    NotificationServlets.register(context, obs.notifications(), obs.config());
+    StatusServlets.register(context, obs);
     if (!obs.config().bool("obs.metrics.enabled", true)) {
       return;
     }

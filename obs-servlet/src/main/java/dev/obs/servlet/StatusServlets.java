@@ -3,8 +3,6 @@ package dev.obs.servlet;
 import dev.obs.Obs;
 import dev.obs.history.History;
 import jakarta.servlet.ServletContext;
-import jakarta.servlet.ServletContextEvent;
-import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletRegistration;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -28,31 +26,26 @@ public final class StatusServlets {
 
   private StatusServlets() {}
 
+  /** The servlet context attribute that holds the {@link History} {@link #register} started. */
+  public static final String HISTORY_ATTRIBUTE = History.class.getName();
+
   /**
-   * Builds a {@link History} from the {@code obs.history.*} configuration, starts it, registers the
-   * endpoints, and closes it with the context. Does nothing when {@code obs.history.enabled} is
-   * false (it is true by default).
+   * Registers the endpoints over {@link Obs#history()}, which the {@link Obs} starts and closes,
+   * and stores it in the context attribute {@link #HISTORY_ATTRIBUTE}. Does nothing when {@code
+   * obs.history.enabled} is false (it is true by default).
    *
    * @param context the servlet context, before it is initialised
    * @param obs the obs root
-   * @return the history started, or {@code null} when history is disabled
-   * @throws dev.obs.ObsConfigException naming the key when a value is invalid
-   * @throws dev.obs.history.HistoryException when the database store cannot be prepared
+   * @return the history shown, or {@code null} when history is disabled
    */
   public static @Nullable History register(ServletContext context, Obs obs) {
-    if (!obs.config().bool("obs.history.enabled", true)) {
+    History history = obs.history();
+    if (history == null) {
       log.info("obs status: obs.history.enabled=false, not serving /status");
       return null;
     }
-    History history = History.builder(obs).build().start();
     register(context, obs, history);
-    context.addListener(
-        new ServletContextListener() {
-          @Override
-          public void contextDestroyed(ServletContextEvent event) {
-            history.close();
-          }
-        });
+    context.setAttribute(HISTORY_ATTRIBUTE, history);
     return history;
   }
 
@@ -64,6 +57,10 @@ public final class StatusServlets {
    * @param history the history to show
    */
   public static void register(ServletContext context, Obs obs, History history) {
+    if (history != obs.history()) {
+      // Critical alerts open and resolve incidents on the page; Obs does this for its own history.
+      obs.alerts().addListener(history.alertListener());
+    }
     String token = obs.config().get("obs.admin.token").orElse(null);
     String heading = obs.config().get("obs.status.title").orElse(null);
     add(context, "obsStatusPage", new StatusPageServlet(history, heading), "/status");

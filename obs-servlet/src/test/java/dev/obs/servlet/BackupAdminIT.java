@@ -126,11 +126,14 @@ class BackupAdminIT {
 
   @Test
   void aSecondTriggerAnswersAlreadyRunningAndUnknownIdsAre404() throws Exception {
-    try (StoreLock held = store.tryLock("files").orElseThrow()) {
+    StoreLock held = store.tryLock("files").orElseThrow();
+    try {
       HttpResponse<String> busy =
           post("/obs/admin/backups", "{\"plan\":\"files\"}", "Authorization", TOKEN);
       assertThat(busy.statusCode()).isEqualTo(409);
       assertThat(body(busy).get("status").asText()).isEqualTo("already_running");
+    } finally {
+      held.close();
     }
     HttpResponse<String> missing =
         server.get("/obs/admin/backups/" + UUID.randomUUID(), "Authorization", TOKEN);

@@ -2,11 +2,8 @@ package dev.obs.spring;
 
 import dev.obs.Obs;
 import dev.obs.ObsConfig;
-import dev.obs.alerts.AlertListener;
-import dev.obs.alerts.notify.Notifications;
 import dev.obs.backup.Backups;
 import dev.obs.servlet.BackupServlets;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -23,7 +20,7 @@ import org.springframework.context.annotation.Configuration;
  * obs.backup.plans} names at least one: scheduled, reported through obs's meters and health, with
  * failures sent to the notifications, and the backup admin endpoints. Stopped with the context.
  */
-@AutoConfiguration(after = {ObsAutoConfiguration.class, ObsAlertsAutoConfiguration.class})
+@AutoConfiguration(after = ObsAutoConfiguration.class)
 @ConditionalOnClass(Backups.class)
 @ConditionalOnBean(Obs.class)
 @ConditionalOnProperty(name = "obs.backup.plans")
@@ -34,9 +31,9 @@ public final class ObsBackupAutoConfiguration {
 
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
-  Backups obsBackups(Obs obs, ObjectProvider<Notifications> notifications) {
-    AlertListener alerts = notifications.getIfAvailable();
-    return Backups.fromConfig(obs, alerts).start();
+  Backups obsBackups(Obs obs) {
+    // Failure alerts go to obs.notifications(), like every other alert.
+    return Backups.fromConfig(obs).start();
   }
 
   /** The backup admin endpoints under {@code /obs/admin}. */

@@ -258,6 +258,7 @@ record ObsProperties(
    *     resources
    * @param interval the evaluation interval of groups without their own
    * @param builtin the built-in rule pack
+   * @param retention the history the in-memory store keeps for the rules
    * @param notifications where firing and resolved alerts are sent, under {@code obs.alerts.notify}
    */
   record Alerts(
@@ -265,7 +266,15 @@ record ObsProperties(
       List<String> ruleFiles,
       @DefaultValue("15s") Duration interval,
       Builtin builtin,
+      AlertRetention retention,
       @Name("notify") Notify notifications) {}
+
+  /**
+   * The history the in-memory store keeps for alert rules.
+   *
+   * @param max the most history kept; a rule that reads further back sees less
+   */
+  record AlertRetention(@DefaultValue("1h") Duration max) {}
 
   /**
    * The built-in rule pack and its thresholds.

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.obs.Obs;
 import dev.obs.alerts.Alert;
 import dev.obs.alerts.AlertListener;
-import dev.obs.alerts.notify.Notifications;
 import dev.obs.backup.Backups;
-import dev.obs.servlet.StatusServlets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +18,7 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The alerts, backup and status page auto-configurations and their conditions. */
+/** The alerts and backup auto-configurations and their conditions. */
 class ObsFeaturesAutoConfigurationTest {
   private final WebApplicationContextRunner runner =
       new WebApplicationContextRunner()
@@ -30,19 +28,15 @@ class ObsFeaturesAutoConfigurationTest {
                   ObsAutoConfiguration.class,
                   ObsWebAutoConfiguration.class,
                   ObsAlertsAutoConfiguration.class,
-                  ObsBackupAutoConfiguration.class,
-                  ObsStatusAutoConfiguration.class));
+                  ObsBackupAutoConfiguration.class));
 
   @Test
-  void notificationsAndEveryAlertListenerBeanHearTheRuleEvaluations() {
+  void everyAlertListenerBeanHearsTheRuleEvaluations() {
     runner
         .withUserConfiguration(ListenerConfig.class)
         .withPropertyValues("obs.alerts.rule-files=classpath:test-rules.yml")
         .run(
             context -> {
-              assertThat(context)
-                  .hasSingleBean(Notifications.class)
-                  .hasBean("obsNotificationEndpoints");
               Obs obs = context.getBean(Obs.class);
               assertThat(obs.alerts().groups())
                   .singleElement()
@@ -55,17 +49,6 @@ class ObsFeaturesAutoConfigurationTest {
                   .as("the always-firing rule of test-rules.yml")
                   .contains("AlwaysFiring");
             });
-  }
-
-  @Test
-  void notificationsCanBeSwitchedOff() {
-    runner
-        .withPropertyValues("obs.alerts.notify.enabled=false")
-        .run(
-            context ->
-                assertThat(context)
-                    .doesNotHaveBean(Notifications.class)
-                    .doesNotHaveBean("obsNotificationEndpoints"));
   }
 
   @Test
@@ -97,17 +80,6 @@ class ObsFeaturesAutoConfigurationTest {
             "obs.backup.source.docs.kind=directory",
             "obs.backup.source.docs.path=" + dir)
         .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(Backups.class));
-  }
-
-  @Test
-  void theStatusPageFollowsObsHistoryEnabled() {
-    runner.run(context -> assertThat(context).hasBean("obsStatusEndpoints"));
-    runner
-        .withPropertyValues("obs.history.enabled=false")
-        .run(context -> assertThat(context).doesNotHaveBean("obsStatusEndpoints"));
-    runner
-        .withClassLoader(new FilteredClassLoader(StatusServlets.class))
-        .run(context -> assertThat(context).doesNotHaveBean("obsStatusEndpoints"));
   }
 
   static final class RecordingListener implements AlertListener {

@@ -27,6 +27,7 @@ final class RecordingServletContext {
                     case "setAttribute" -> attributes.put((String) args[0], args[1]);
                     case "getAttribute" -> attributes.get((String) args[0]);
                     case "getContextPath" -> "";
+                    case "addListener" -> null;
                     default ->
                         throw new UnsupportedOperationException(
                             "RecordingServletContext does not support " + method.getName());

@@ -77,7 +77,8 @@ class LocalStoreTest {
     }
     // The writer "dies" here: neither commit nor abort.
 
-    try (StoreLock lock = store.tryLock("p").orElseThrow()) {
+    StoreLock lock = store.tryLock("p").orElseThrow();
+    try {
       assertThat(store.list("p"))
           .singleElement()
           .satisfies(
@@ -88,6 +89,8 @@ class LocalStoreTest {
                     .isEqualTo("interrupted: the process stopped before the backup completed");
               });
       assertThat(store.tryLock("p")).as("held by this process").isEmpty();
+    } finally {
+      lock.close();
     }
     assertThat(Files.exists(dir.resolve("p/.partial-" + m.backupId()))).isFalse();
   }

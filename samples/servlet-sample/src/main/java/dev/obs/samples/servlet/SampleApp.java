@@ -2,6 +2,7 @@ package dev.obs.samples.servlet;
 
 import dev.obs.history.History;
 import dev.obs.servlet.ObsServletContainerInitializer;
+import dev.obs.servlet.StatusServlets;
 import java.net.InetSocketAddress;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Server;
@@ -13,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * ObsServletContainerInitializer} builds an {@code Obs} with a Prometheus registry, registers the
  * request filter on {@code /*} and serves {@code /metrics} and the health endpoints; the
  * application code reports its route template in {@link UsersServlet}, registers two health checks
- * in {@link HealthSetup} and adds the status page in {@link StatusSetup}.
+ * in {@link HealthSetup}; obs also serves the status page at {@code /status}.
  *
  * <p>Run it from the repository root with the quick-start command in the README. The port is 8080
  * unless the environment variable {@code PORT} says otherwise; it listens on loopback unless {@code
@@ -55,7 +56,6 @@ public final class SampleApp implements AutoCloseable {
     ServletContextHandler context = new ServletContextHandler("/");
     // The drop-in path: what a servlet container does when it finds obs-servlet in WEB-INF/lib.
     context.addServletContainerInitializer(new ObsServletContainerInitializer());
-    context.addServletContainerInitializer(new StatusSetup());
     context.addEventListener(new HealthSetup());
     context.addServlet(new HelloServlet(), "/hello");
     context.addServlet(new UsersServlet(), "/users/*");
@@ -84,7 +84,7 @@ public final class SampleApp implements AutoCloseable {
    * @return the history
    */
   public @Nullable History history() {
-    return (History) context.getServletContext().getAttribute(StatusSetup.HISTORY_ATTRIBUTE);
+    return (History) context.getServletContext().getAttribute(StatusServlets.HISTORY_ATTRIBUTE);
   }
 
   /** Stops the server; the initializer closes its {@code Obs} with the servlet context. */
