@@ -47,12 +47,24 @@ public final class ObsServlets {
    * @throws dev.obs.ObsConfigException when an endpoint setting is invalid
    */
   public static void register(ServletContext context, Obs obs) {
-    context.setAttribute(OBS_ATTRIBUTE, obs);
     FilterRegistration.Dynamic filter = context.addFilter("obsFilter", new ObsFilter(obs));
     if (filter != null) {
       filter.setAsyncSupported(true);
       filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
     }
+    registerEndpoints(context, obs);
+  }
+
+  /**
+   * Registers the endpoints of {@link #register(ServletContext, Obs)} without the filter, for
+   * containers that install the {@link ObsFilter} their own way, such as Spring Boot.
+   *
+   * @param context the servlet context, before it is initialised
+   * @param obs the obs root
+   * @throws dev.obs.ObsConfigException when an endpoint setting is invalid
+   */
+  public static void registerEndpoints(ServletContext context, Obs obs) {
+    context.setAttribute(OBS_ATTRIBUTE, obs);
     if (obs.config().bool("obs.health.endpoints.enabled", true)) {
       registerHealth(context, obs);
     }
