@@ -1,8 +1,8 @@
 package dev.obs;
 
-import dev.obs.alerts.Alerts;
-import dev.obs.alerts.RuleGroup;
-import dev.obs.alerts.notify.Notifications;
+import dev.obs.alert.AlertListener;
+import dev.obs.config.ObsConfig;
+import dev.obs.config.ObsConfigException;
 import dev.obs.errors.ErrorReporter;
 import dev.obs.health.HealthRegistry;
 import dev.obs.history.History;
@@ -26,6 +26,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.ServiceLoader;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -61,9 +64,9 @@ public final class Obs implements AutoCloseable {
   private final Duration drain;
   private final Clock clock;
   private final boolean jvmMetrics;
-  private final Alerts alerts;
-  private final Notifications notifications;
   private final @Nullable History history;
+  private final List<ObsPlugin> plugins;
+  private final AlertListener alertSink;
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private State state = State.NEW;
 
@@ -81,29 +84,23 @@ public final class Obs implements AutoCloseable {
     this.health = HealthRegistry.builder(registry).config(b.config).clock(b.clock).build();
     this.jvmMetrics =
         b.jvmMetrics != null ? b.jvmMetrics : b.config.bool("obs.metrics.jvm.enabled", true);
-    Alerts.Builder alertsBuilder =
-        Alerts.builder().clock(b.clock).meterRegistry(registry).config(b.config);
-    if (!b.alertRules.isEmpty() && b.config.bool("obs.alerts.enabled", true)) {
-      alertsBuilder.groups("code", b.alertRules);
-    }
-    this.notifications =
-        b.notifications != null
-            ? b.notifications
-            : Notifications.fromConfig(b.config, registry, b.clock);
-    alertsBuilder.listener(notifications);
-    this.alerts = alertsBuilder.build();
     if (b.config.bool("obs.history.enabled", true)) {
-      // The builder reads this instance's registry, health, clock and configuration, all set above.
-      History.Builder historyBuilder = History.builder(this);
+      History.Builder historyBuilder = History.builder(registry, health, clock, config);
       if (b.historyDataSource != null) {
         historyBuilder.dataSource(b.historyDataSource);
       }
       this.history = historyBuilder.build();
-      // Critical alerts open and resolve incidents on the status page.
-      alerts.addListener(history.alertListener());
     } else {
       this.history = null;
     }
+    PluginContext context =
+        new PluginContext(registry, config, clock, health, history, AlertListener.log());
+    List<ObsPlugin> created = new ArrayList<>();
+    for (ObsPlugin.Provider provider : b.providers()) {
+      created.add(provider.create(context));
+    }
+    this.plugins = List.copyOf(created);
+    this.alertSink = context.alertSink();
   }
 
   /**
@@ -172,25 +169,30 @@ public final class Obs implements AutoCloseable {
   }
 
   /**
-   * Returns the alert rules engine: rule files from {@code obs.alerts.rule-files}, the built-in
-   * pack when {@code obs.alerts.builtin.enabled}, and rules given to the builder, evaluated over
-   * this instance's meters on an obs thread once started.
+   * Returns the plug-in of the given type, such as obs-alerts' {@code Alerting}, when one was
+   * installed: discovered on the class path or added with {@link Builder#plugin}.
    *
-   * @return the alerts engine
+   * @param type the plug-in class
+   * @param <T> the plug-in type
+   * @return the plug-in, or empty when none of that type is installed
    */
-  public Alerts alerts() {
-    return alerts;
+  public <T extends ObsPlugin> Optional<T> plugin(Class<T> type) {
+    for (ObsPlugin p : plugins) {
+      if (type.isInstance(p)) {
+        return Optional.of(type.cast(p));
+      }
+    }
+    return Optional.empty();
   }
 
   /**
-   * Returns the notification engine that receives every alert of {@link #alerts()}: routing,
-   * grouping, limits, silences and delivery, configured by {@code obs.alerts.notify.*} or given to
-   * the builder. Other alert sources, such as backups, hand their alerts to it too.
+   * Returns where alert sources, such as backups, hand the alerts they raise: the notification
+   * engine when obs-alerts is installed, otherwise a listener that logs them.
    *
-   * @return the notifications
+   * @return the alert sink
    */
-  public Notifications notifications() {
-    return notifications;
+  public AlertListener alertSink() {
+    return alertSink;
   }
 
   /**
@@ -232,7 +234,9 @@ public final class Obs implements AutoCloseable {
     if (history != null) {
       history.start();
     }
-    alerts.start();
+    for (ObsPlugin p : plugins) {
+      p.start();
+    }
     state = State.STARTED;
     return this;
   }
@@ -279,9 +283,10 @@ public final class Obs implements AutoCloseable {
       return;
     }
     state = State.CLOSED;
-    alerts.close();
-    // After the rules stop, so that alerts of their last evaluation are still delivered.
-    notifications.close();
+    // In reverse order of creation: a plug-in may use what an earlier one set up.
+    for (int i = plugins.size() - 1; i >= 0; i--) {
+      closeQuietly(plugins.get(i));
+    }
     if (history != null) {
       history.close();
     }
@@ -297,15 +302,19 @@ public final class Obs implements AutoCloseable {
     tracing.close();
     errors.close();
     for (AutoCloseable c : closeables) {
-      try {
-        c.close();
-      } catch (Exception e) {
-        log.warn("obs: closing {} failed", c.getClass().getSimpleName(), e);
-      }
+      closeQuietly(c);
     }
     closeables.clear();
     if (ownsRegistry) {
       registry.close();
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    try {
+      c.close();
+    } catch (Exception e) {
+      log.warn("obs: closing {} failed", c.getClass().getSimpleName(), e);
     }
   }
 
@@ -317,8 +326,8 @@ public final class Obs implements AutoCloseable {
     private @Nullable Boolean jvmMetrics;
     private Clock clock = Clock.systemUTC();
     private @Nullable OpenTelemetry openTelemetry;
-    private final List<RuleGroup> alertRules = new ArrayList<>();
-    private @Nullable Notifications notifications;
+    private final List<ObsPlugin.Provider> plugins = new ArrayList<>();
+    private boolean discoverPlugins = true;
     private @Nullable DataSource historyDataSource;
 
     private Builder() {}
@@ -336,27 +345,44 @@ public final class Obs implements AutoCloseable {
     }
 
     /**
-     * Delivers alerts through the given notifications instead of those {@code obs.alerts.notify.*}
-     * describes; {@link Obs#close()} closes them.
+     * Adds a plug-in, such as {@code Alerting.builder().rules(groups)} of obs-alerts. It replaces a
+     * plug-in discovered on the class path whose provider has the same class.
      *
-     * @param notifications the notifications, usually built with {@link Notifications#builder}
+     * @param provider creates the plug-in while this builder builds
      * @return this builder
      */
-    public Builder notifications(Notifications notifications) {
-      this.notifications = notifications;
+    public Builder plugin(ObsPlugin.Provider provider) {
+      this.plugins.add(Objects.requireNonNull(provider, "provider"));
       return this;
     }
 
     /**
-     * Adds alert rule groups, such as ones built with {@code Rules}, evaluated with those of {@code
-     * obs.alerts.rule-files}.
+     * Turns the discovery of plug-ins on the class path ({@link ServiceLoader} entries for {@link
+     * ObsPlugin.Provider}) on or off. It is on by default, so adding obs-alerts is enough to
+     * evaluate the rules of {@code obs.alerts.rule-files}.
      *
-     * @param groups the rule groups
+     * @param enabled whether to discover plug-ins
      * @return this builder
      */
-    public Builder alertRules(List<RuleGroup> groups) {
-      this.alertRules.addAll(groups);
+    public Builder discoverPlugins(boolean enabled) {
+      this.discoverPlugins = enabled;
       return this;
+    }
+
+    private List<ObsPlugin.Provider> providers() {
+      List<ObsPlugin.Provider> all = new ArrayList<>(plugins);
+      if (discoverPlugins) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        if (loader == null) {
+          loader = Obs.class.getClassLoader();
+        }
+        for (ObsPlugin.Provider found : ServiceLoader.load(ObsPlugin.Provider.class, loader)) {
+          if (plugins.stream().noneMatch(p -> p.getClass() == found.getClass())) {
+            all.add(found);
+          }
+        }
+      }
+      return all;
     }
 
     /**

@@ -1,4 +1,6 @@
-/** The obs root, its configuration and lifecycle. */
+/**
+ * The obs root: the {@code Obs} instance, its lifecycle and the plug-in point for other modules.
+ */
 @NullMarked
 package dev.obs;
 

@@ -3,6 +3,8 @@ package dev.obs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.obs.config.ObsConfig;
+import dev.obs.config.ObsConfigException;
 import dev.obs.http.HttpMetricsOptions;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -1,8 +1,8 @@
 package dev.obs.backup;
 
-import dev.obs.alerts.Alert;
-import dev.obs.alerts.AlertListener;
-import dev.obs.alerts.AlertState;
+import dev.obs.alert.Alert;
+import dev.obs.alert.AlertListener;
+import dev.obs.alert.AlertState;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.obs.backup;
 
 import dev.obs.Obs;
-import dev.obs.alerts.AlertListener;
+import dev.obs.alert.AlertListener;
 import dev.obs.backup.store.BackupStatus;
 import dev.obs.backup.store.BackupStore;
 import dev.obs.backup.store.Manifest;
@@ -130,7 +130,7 @@ public final class Backups implements AutoCloseable {
    * @param obs the application's obs root
    * @param alertListener receives failure alerts, or {@code null}
    * @return the backups, not yet started
-   * @throws dev.obs.ObsConfigException when a key is missing or invalid
+   * @throws dev.obs.config.ObsConfigException when a key is missing or invalid
    */
   public static Backups fromConfig(Obs obs, @Nullable AlertListener alertListener) {
     Builder b = builder(obs).alertListener(alertListener);
@@ -140,14 +140,14 @@ public final class Backups implements AutoCloseable {
 
   /**
    * Builds the backups described by the {@code obs.backup.*} keys, alerting through {@code
-   * obs.notifications()}.
+   * obs.alertSink()}.
    *
    * @param obs the application's obs root
    * @return the backups, not yet started
-   * @throws dev.obs.ObsConfigException when a key is missing or invalid
+   * @throws dev.obs.config.ObsConfigException when a key is missing or invalid
    */
   public static Backups fromConfig(Obs obs) {
-    return fromConfig(obs, obs.notifications());
+    return fromConfig(obs, obs.alertSink());
   }
 
   /**
@@ -585,7 +585,7 @@ public final class Backups implements AutoCloseable {
 
     private Builder(Obs obs) {
       this.obs = Objects.requireNonNull(obs, "obs");
-      this.alertListener = obs.notifications();
+      this.alertListener = obs.alertSink();
     }
 
     /**
@@ -602,8 +602,8 @@ public final class Backups implements AutoCloseable {
     /**
      * Sets who receives alerts: {@code BackupFailed} and {@code BackupDrillFailed} (severity
      * critical, label {@code plan}) when a run or drill fails, resolved by the next success. By
-     * default they go to {@code obs.notifications()}, the application's notifiers; {@code null}
-     * sends them nowhere.
+     * default they go to {@code obs.alertSink()}, the application's notifiers (obs-alerts'
+     * notifications when installed, else the log); {@code null} sends them nowhere.
      *
      * @param listener the listener, such as the notifications engine, or {@code null}
      * @return this builder

@@ -1,7 +1,5 @@
 package dev.obs.backup;
 
-import dev.obs.ObsConfig;
-import dev.obs.ObsConfigException;
 import dev.obs.backup.source.BackupSource;
 import dev.obs.backup.source.DirectorySource;
 import dev.obs.backup.source.H2Source;
@@ -9,6 +7,8 @@ import dev.obs.backup.source.HttpSnapshotSource;
 import dev.obs.backup.source.PostgresSource;
 import dev.obs.backup.store.BackupStore;
 import dev.obs.backup.store.EncryptionKey;
+import dev.obs.config.ObsConfig;
+import dev.obs.config.ObsConfigException;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;

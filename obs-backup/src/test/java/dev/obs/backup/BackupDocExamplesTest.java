@@ -3,8 +3,8 @@ package dev.obs.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.obs.Obs;
-import dev.obs.alerts.Alert;
-import dev.obs.alerts.AlertListener;
+import dev.obs.alert.Alert;
+import dev.obs.alert.AlertListener;
 import dev.obs.backup.source.DirectorySource;
 import dev.obs.backup.source.PostgresSource;
 import dev.obs.backup.store.BackupStore;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.obs.Obs;
-import dev.obs.ObsConfig;
-import dev.obs.ObsConfigException;
 import dev.obs.backup.source.DirectorySource;
 import dev.obs.backup.source.PostgresSource;
+import dev.obs.config.ObsConfig;
+import dev.obs.config.ObsConfigException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;

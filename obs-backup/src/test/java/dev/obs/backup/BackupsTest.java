@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.obs.Obs;
-import dev.obs.ObsConfig;
-import dev.obs.alerts.Alert;
-import dev.obs.alerts.AlertState;
+import dev.obs.alert.Alert;
+import dev.obs.alert.AlertState;
 import dev.obs.backup.source.DirectorySource;
 import dev.obs.backup.store.BackupStatus;
 import dev.obs.backup.store.BackupStore;
 import dev.obs.backup.store.EncryptionKey;
 import dev.obs.backup.store.Manifest;
 import dev.obs.backup.store.StoreLock;
+import dev.obs.config.ObsConfig;
 import dev.obs.health.HealthReport;
 import dev.obs.health.HealthStatus;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,7 +1,7 @@
 package dev.obs.bench;
 
 import dev.obs.Obs;
-import dev.obs.ObsConfig;
+import dev.obs.config.ObsConfig;
 import dev.obs.health.CheckOptions;
 import dev.obs.health.HealthReport;
 import dev.obs.health.HealthResult;

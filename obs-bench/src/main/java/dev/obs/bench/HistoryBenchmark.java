@@ -62,7 +62,10 @@ public class HistoryBenchmark {
               CheckOptions.builder().publicTitle("Database").cacheTtl(Duration.ofHours(1)).build());
       filter = new ObsFilter(obs);
       if (history.equals("on")) {
-        store = History.builder(obs).build().start();
+        store =
+            History.builder(obs.meterRegistry(), obs.health(), obs.clock(), obs.config())
+                .build()
+                .start();
         sampler =
             Executors.newSingleThreadScheduledExecutor(
                 r -> {

@@ -1,10 +1,10 @@
 package dev.obs.bench;
 
-import dev.obs.alerts.promql.Evaluator;
-import dev.obs.alerts.promql.Expr;
-import dev.obs.alerts.promql.InMemorySeriesStore;
-import dev.obs.alerts.promql.Labels;
-import dev.obs.alerts.promql.PromQL;
+import dev.obs.promql.Evaluator;
+import dev.obs.promql.Expr;
+import dev.obs.promql.InMemorySeriesStore;
+import dev.obs.promql.Labels;
+import dev.obs.promql.PromQL;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -2,9 +2,9 @@ package dev.obs.bench;
 
 import dev.obs.Obs;
 import dev.obs.alerts.MeterSampler;
-import dev.obs.alerts.promql.InMemorySeriesStore;
 import dev.obs.health.HealthResult;
 import dev.obs.http.HttpExchange;
+import dev.obs.promql.InMemorySeriesStore;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;

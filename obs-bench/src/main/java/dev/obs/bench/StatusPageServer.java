@@ -1,7 +1,7 @@
 package dev.obs.bench;
 
 import dev.obs.Obs;
-import dev.obs.ObsConfig;
+import dev.obs.config.ObsConfig;
 import dev.obs.health.CheckOptions;
 import dev.obs.health.HealthResult;
 import dev.obs.health.HealthStatus;
@@ -64,7 +64,11 @@ public final class StatusPageServer {
                   .build());
     }
     HistoryStore store = HistoryStore.memory();
-    History history = History.builder(obs).store(store).build().start();
+    History history =
+        History.builder(obs.meterRegistry(), obs.health(), obs.clock(), obs.config())
+            .store(store)
+            .build()
+            .start();
     fill(store, Instant.now().truncatedTo(ChronoUnit.MINUTES));
     history.openIncident("Slow search", IncidentState.INVESTIGATING, "Searches are slow.");
     history.openIncident("Login errors", IncidentState.MONITORING, "A fix is out.");

@@ -1,7 +1,7 @@
 package dev.obs.errors;
 
-import dev.obs.ObsConfig;
-import dev.obs.ObsConfigException;
+import dev.obs.config.ObsConfig;
+import dev.obs.config.ObsConfigException;
 import dev.obs.http.HttpRequestView;
 import dev.obs.logging.LogFields;
 import io.micrometer.core.instrument.Counter;

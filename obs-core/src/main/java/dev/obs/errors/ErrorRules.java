@@ -1,6 +1,6 @@
 package dev.obs.errors;
 
-import dev.obs.ObsConfig;
+import dev.obs.config.ObsConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

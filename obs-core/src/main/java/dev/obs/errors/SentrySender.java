@@ -1,6 +1,6 @@
 package dev.obs.errors;
 
-import dev.obs.ObsConfig;
+import dev.obs.config.ObsConfig;
 import dev.obs.http.HttpRequestView;
 import dev.obs.logging.LogFields;
 import io.micrometer.core.instrument.Counter;

@@ -1,6 +1,6 @@
 package dev.obs.errors;
 
-import dev.obs.ObsConfig;
+import dev.obs.config.ObsConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;

@@ -141,9 +141,9 @@ public final class HealthRegistry {
      *
      * @param config the configuration
      * @return this builder
-     * @throws dev.obs.ObsConfigException naming the key when a value is invalid
+     * @throws dev.obs.config.ObsConfigException naming the key when a value is invalid
      */
-    public Builder config(dev.obs.ObsConfig config) {
+    public Builder config(dev.obs.config.ObsConfig config) {
       this.timeout = config.duration("obs.health.timeout", timeout);
       this.cacheTtl = config.nonNegativeDuration("obs.health.cache-ttl", cacheTtl);
       this.threads = config.positiveInt("obs.health.threads", threads);

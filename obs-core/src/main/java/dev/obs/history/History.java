@@ -1,8 +1,7 @@
 package dev.obs.history;
 
-import dev.obs.Obs;
-import dev.obs.ObsConfig;
-import dev.obs.alerts.AlertListener;
+import dev.obs.alert.AlertListener;
+import dev.obs.config.ObsConfig;
 import dev.obs.health.HealthRegistry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * reads the meters they already update.
  *
  * <pre>{@code
- * History history = History.builder(obs).dataSource(dataSource).build().start();
+ * History history = History.builder(obs.meterRegistry(), obs.health(), obs.clock(), obs.config()).dataSource(dataSource).build().start();
  * Summary day = history.summary(Duration.ofHours(24));
  * }</pre>
  *
@@ -76,18 +75,22 @@ public final class History implements AutoCloseable {
   }
 
   /**
-   * Returns a builder over an {@link Obs}: its meters, health checks, clock and {@code
-   * obs.history.*} configuration.
+   * Returns a builder over the parts a history samples: meters, health checks, a clock, and the
+   * {@code obs.history.*} keys of a configuration.
    *
-   * @param obs the obs root
+   * @param registry the registry holding {@code http.server.requests}
+   * @param health the health checks to sample
+   * @param clock the clock for sampling and retention
+   * @param config the configuration
    * @return a new builder
    */
-  public static Builder builder(Obs obs) {
-    return new Builder(obs.meterRegistry(), obs.health(), obs.clock(), obs.config());
+  public static Builder builder(
+      MeterRegistry registry, HealthRegistry health, Clock clock, ObsConfig config) {
+    return new Builder(registry, health, clock, config);
   }
 
   /**
-   * Returns a builder over a registry and health checks, for use without an {@link Obs}.
+   * Returns a builder over a registry and health checks, for use without an {@code Obs}.
    *
    * @param registry the registry holding {@code http.server.requests}
    * @param health the health checks to sample
@@ -536,7 +539,7 @@ public final class History implements AutoCloseable {
      * Validates the configuration and builds a history that is not yet started.
      *
      * @return the history
-     * @throws dev.obs.ObsConfigException naming the key when a value is invalid
+     * @throws dev.obs.config.ObsConfigException naming the key when a value is invalid
      * @throws IllegalArgumentException when an option set on this builder is invalid
      */
     public History build() {

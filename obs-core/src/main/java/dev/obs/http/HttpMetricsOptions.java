@@ -1,6 +1,6 @@
 package dev.obs.http;
 
-import dev.obs.ObsConfig;
+import dev.obs.config.ObsConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,7 +97,7 @@ public final class HttpMetricsOptions {
    *
    * @param config the configuration
    * @return the options
-   * @throws dev.obs.ObsConfigException naming the key when a value is invalid
+   * @throws dev.obs.config.ObsConfigException naming the key when a value is invalid
    */
   public static HttpMetricsOptions fromConfig(ObsConfig config) {
     Builder b = builder();

@@ -1,6 +1,6 @@
 package dev.obs.logging;
 
-import dev.obs.ObsConfig;
+import dev.obs.config.ObsConfig;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +39,7 @@ public final class AccessLog {
    *
    * @param config the configuration
    * @return an enabled or a disabled access log
-   * @throws dev.obs.ObsConfigException if an {@code obs.logging.*} key has an invalid value
+   * @throws dev.obs.config.ObsConfigException if an {@code obs.logging.*} key has an invalid value
    */
   public static AccessLog fromConfig(ObsConfig config) {
     return of(LoggingOptions.fromConfig(config));

@@ -1,6 +1,6 @@
 package dev.obs.logging;
 
-import dev.obs.ObsConfig;
+import dev.obs.config.ObsConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -75,7 +75,7 @@ public final class LoggingOptions {
    *
    * @param config the configuration
    * @return the options
-   * @throws dev.obs.ObsConfigException if a key has an invalid value
+   * @throws dev.obs.config.ObsConfigException if a key has an invalid value
    */
   public static LoggingOptions fromConfig(ObsConfig config) {
     Builder b = builder();

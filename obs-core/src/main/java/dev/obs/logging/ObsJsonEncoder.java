@@ -1,7 +1,7 @@
 package dev.obs.logging;
 
-import dev.obs.ObsConfig;
-import dev.obs.ObsConfigException;
+import dev.obs.config.ObsConfig;
+import dev.obs.config.ObsConfigException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;

@@ -1,6 +1,6 @@
 package dev.obs.tracing;
 
-import dev.obs.ObsConfig;
+import dev.obs.config.ObsConfig;
 import dev.obs.http.HttpMetricsOptions;
 import dev.obs.http.HttpRequestView;
 import io.opentelemetry.api.GlobalOpenTelemetry;
@@ -105,8 +105,8 @@ public final class HttpServerTracing implements AutoCloseable {
    * @param openTelemetry the application's OpenTelemetry, or {@code null} to use the global one or
    *     the exporter key
    * @return the tracing; close it with the {@code Obs} that owns it
-   * @throws dev.obs.ObsConfigException naming the key when a value is invalid, or the missing
-   *     artifact when the exporter's classes are not on the classpath
+   * @throws dev.obs.config.ObsConfigException naming the key when a value is invalid, or the
+   *     missing artifact when the exporter's classes are not on the classpath
    */
   public static HttpServerTracing create(ObsConfig config, @Nullable OpenTelemetry openTelemetry) {
     TracingSettings settings = TracingSettings.fromConfig(config);

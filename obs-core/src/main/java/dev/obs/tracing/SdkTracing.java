@@ -1,6 +1,6 @@
 package dev.obs.tracing;
 
-import dev.obs.ObsConfigException;
+import dev.obs.config.ObsConfigException;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.baggage.propagation.W3CBaggagePropagator;
 import io.opentelemetry.api.common.Attributes;

@@ -1,6 +1,6 @@
 package dev.obs.tracing;
 
-import dev.obs.ObsConfig;
+import dev.obs.config.ObsConfig;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;

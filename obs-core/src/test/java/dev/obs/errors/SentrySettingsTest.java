@@ -2,7 +2,7 @@ package dev.obs.errors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.obs.ObsConfig;
+import dev.obs.config.ObsConfig;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -3,9 +3,9 @@ package dev.obs.health;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.obs.ManualClock;
-import dev.obs.ObsConfig;
-import dev.obs.ObsConfigException;
+import dev.obs.config.ObsConfig;
+import dev.obs.config.ObsConfigException;
+import dev.obs.time.ManualClock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;

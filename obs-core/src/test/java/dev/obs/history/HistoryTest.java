@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.obs.ManualClock;
 import dev.obs.Obs;
-import dev.obs.ObsConfig;
-import dev.obs.ObsConfigException;
+import dev.obs.config.ObsConfig;
+import dev.obs.config.ObsConfigException;
 import dev.obs.health.CheckOptions;
 import dev.obs.health.HealthResult;
 import dev.obs.health.HealthStatus;
+import dev.obs.time.ManualClock;
 import io.micrometer.core.instrument.MockClock;
 import io.micrometer.core.instrument.simple.SimpleConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -41,7 +41,10 @@ class HistoryTest {
             db::get,
             CheckOptions.builder().publicTitle("Database").cacheTtl(Duration.ZERO).build());
     obs.health().register("internal", HealthResult::up);
-    history = History.builder(obs).backgroundSampling(false).build();
+    history =
+        History.builder(obs.meterRegistry(), obs.health(), obs.clock(), obs.config())
+            .backgroundSampling(false)
+            .build();
     return history;
   }
 

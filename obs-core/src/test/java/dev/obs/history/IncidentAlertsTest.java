@@ -2,11 +2,11 @@ package dev.obs.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.obs.ManualClock;
 import dev.obs.Obs;
-import dev.obs.alerts.Alert;
-import dev.obs.alerts.AlertListener;
-import dev.obs.alerts.AlertState;
+import dev.obs.alert.Alert;
+import dev.obs.alert.AlertListener;
+import dev.obs.alert.AlertState;
+import dev.obs.time.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +18,8 @@ class IncidentAlertsTest {
   private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
   private final ManualClock clock = new ManualClock(T0);
   private final Obs obs = Obs.builder().clock(clock).jvmMetrics(false).build();
-  private final History history = History.builder(obs).build();
+  private final History history =
+      History.builder(obs.meterRegistry(), obs.health(), obs.clock(), obs.config()).build();
   private final AlertListener listener = history.alertListener();
 
   @AfterEach

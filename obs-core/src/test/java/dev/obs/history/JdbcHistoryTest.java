@@ -2,10 +2,10 @@ package dev.obs.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.obs.ManualClock;
 import dev.obs.Obs;
 import dev.obs.health.CheckOptions;
 import dev.obs.health.HealthResult;
+import dev.obs.time.ManualClock;
 import io.micrometer.core.instrument.MockClock;
 import io.micrometer.core.instrument.simple.SimpleConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -44,7 +44,7 @@ class JdbcHistoryTest {
     obs.health()
         .register("db", HealthResult::up, CheckOptions.builder().publicTitle("Database").build());
     History history =
-        History.builder(obs)
+        History.builder(obs.meterRegistry(), obs.health(), obs.clock(), obs.config())
             .store(HistoryStore.jdbc(database(kind), schema))
             .backgroundSampling(false)
             .build()

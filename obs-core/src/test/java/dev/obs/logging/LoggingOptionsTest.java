@@ -3,8 +3,8 @@ package dev.obs.logging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.obs.ObsConfig;
-import dev.obs.ObsConfigException;
+import dev.obs.config.ObsConfig;
+import dev.obs.config.ObsConfigException;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;

@@ -3,8 +3,8 @@ package dev.obs.tracing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.obs.ObsConfig;
-import dev.obs.ObsConfigException;
+import dev.obs.config.ObsConfig;
+import dev.obs.config.ObsConfigException;
 import dev.obs.http.HttpExchange;
 import dev.obs.http.TestRequest;
 import dev.obs.logging.LogFields;

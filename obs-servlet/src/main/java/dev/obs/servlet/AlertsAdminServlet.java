@@ -3,7 +3,7 @@ package dev.obs.servlet;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.obs.alerts.Alert;
+import dev.obs.alert.Alert;
 import dev.obs.alerts.AlertingRule;
 import dev.obs.alerts.Alerts;
 import dev.obs.alerts.GroupStatus;

@@ -1,7 +1,7 @@
 package dev.obs.servlet;
 
-import dev.obs.ObsConfig;
 import dev.obs.backup.Backups;
+import dev.obs.config.ObsConfig;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
 

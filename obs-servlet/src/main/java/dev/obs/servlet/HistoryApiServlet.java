@@ -1,7 +1,7 @@
 package dev.obs.servlet;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.obs.ObsConfig;
+import dev.obs.config.ObsConfig;
 import dev.obs.history.History;
 import dev.obs.history.SeriesMetric;
 import dev.obs.history.SeriesPoint;

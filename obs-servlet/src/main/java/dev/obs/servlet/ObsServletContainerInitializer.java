@@ -1,7 +1,7 @@
 package dev.obs.servlet;
 
 import dev.obs.Obs;
-import dev.obs.ObsConfig;
+import dev.obs.config.ObsConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.servlet.ServletContainerInitializer;

@@ -1,7 +1,7 @@
 package dev.obs.servlet;
 
 import dev.obs.Obs;
-import dev.obs.ObsConfig;
+import dev.obs.config.ObsConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -38,13 +38,13 @@ public final class ObsServlets {
    * {@code /livez}, {@code /readyz} and {@code /healthz}. {@code /obs/admin/alerts} and {@code
    * /obs/admin/rules} answer callers presenting {@code obs.admin.token}; {@code
    * obs.admin.alerts.enabled=false} leaves them out. {@code /obs/admin/silences} and {@code
-   * /obs/admin/alerts/test} administer {@link Obs#notifications()}; {@code /status}, {@code
-   * /status.json} and the summary and series APIs show a {@link dev.obs.history.History} unless
-   * {@code obs.history.enabled=false}.
+   * /obs/admin/alerts/test} administer the notifications; all of these need obs-alerts on the class
+   * path and are left out without it. {@code /status}, {@code /status.json} and the summary and
+   * series APIs show a {@link dev.obs.history.History} unless {@code obs.history.enabled=false}.
    *
    * @param context the servlet context, before it is initialised
    * @param obs the obs root
-   * @throws dev.obs.ObsConfigException when an endpoint setting is invalid
+   * @throws dev.obs.config.ObsConfigException when an endpoint setting is invalid
    */
   public static void register(ServletContext context, Obs obs) {
     FilterRegistration.Dynamic filter = context.addFilter("obsFilter", new ObsFilter(obs));
@@ -61,24 +61,16 @@ public final class ObsServlets {
    *
    * @param context the servlet context, before it is initialised
    * @param obs the obs root
-   * @throws dev.obs.ObsConfigException when an endpoint setting is invalid
+   * @throws dev.obs.config.ObsConfigException when an endpoint setting is invalid
    */
   public static void registerEndpoints(ServletContext context, Obs obs) {
     context.setAttribute(OBS_ATTRIBUTE, obs);
     if (obs.config().bool("obs.health.endpoints.enabled", true)) {
       registerHealth(context, obs);
     }
-    if (obs.config().bool("obs.admin.alerts.enabled", true)) {
-      ServletRegistration.Dynamic admin =
-          context.addServlet(
-              "obsAlertsAdmin",
-              new AlertsAdminServlet(
-                  obs.alerts(), obs.config().get("obs.admin.token").orElse(null)));
-      if (admin != null) {
-        admin.addMapping("/obs/admin/alerts", "/obs/admin/rules");
-      }
+    if (AlertEndpoints.onClassPath()) {
+      AlertEndpoints.register(context, obs);
     }
-    NotificationServlets.register(context, obs.notifications(), obs.config());
     StatusServlets.register(context, obs);
     if (!obs.config().bool("obs.metrics.enabled", true)) {
       return;

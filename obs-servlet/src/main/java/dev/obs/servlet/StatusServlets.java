@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * and {@code /obs/admin/incidents}.
  *
  * <pre>{@code
- * History history = History.builder(obs).dataSource(dataSource).build().start();
+ * History history = History.builder(obs.meterRegistry(), obs.health(), obs.clock(), obs.config()).dataSource(dataSource).build().start();
  * StatusServlets.register(servletContext, obs, history);
  * }</pre>
  *
@@ -59,7 +59,9 @@ public final class StatusServlets {
   public static void register(ServletContext context, Obs obs, History history) {
     if (history != obs.history()) {
       // Critical alerts open and resolve incidents on the page; Obs does this for its own history.
-      obs.alerts().addListener(history.alertListener());
+      if (AlertEndpoints.onClassPath()) {
+        AlertEndpoints.openIncidents(obs, history);
+      }
     }
     String token = obs.config().get("obs.admin.token").orElse(null);
     String heading = obs.config().get("obs.status.title").orElse(null);

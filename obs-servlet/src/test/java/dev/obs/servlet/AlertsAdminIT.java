@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.obs.Obs;
-import dev.obs.ObsConfig;
+import dev.obs.alerts.Alerting;
 import dev.obs.alerts.RuleGroup;
 import dev.obs.alerts.Rules;
-import dev.obs.testkit.ManualClock;
+import dev.obs.config.ObsConfig;
+import dev.obs.time.ManualClock;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,9 +55,9 @@ class AlertsAdminIT {
             .config(ObsConfig.of(config))
             .clock(clock)
             .jvmMetrics(false)
-            .alertRules(List.of(group))
+            .plugin(Alerting.builder().rules(List.of(group)))
             .build();
-    obs.alerts().evaluateDue();
+    Alerting.of(obs).alerts().evaluateDue();
     server = TestServer.start(context -> ObsServlets.register(context.getServletContext(), obs));
   }
 

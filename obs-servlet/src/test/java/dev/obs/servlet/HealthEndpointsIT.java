@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.obs.Obs;
-import dev.obs.ObsConfig;
+import dev.obs.config.ObsConfig;
 import dev.obs.health.CheckOptions;
 import dev.obs.health.HealthResult;
 import java.io.InputStream;
@@ -180,7 +180,7 @@ class HealthEndpointsIT {
 
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> TestServer.start(c -> ObsServlets.register(c.getServletContext(), obs)))
-        .isInstanceOf(dev.obs.ObsConfigException.class)
+        .isInstanceOf(dev.obs.config.ObsConfigException.class)
         .hasMessage(
             "obs.health.show-details must be one of never, when-authorized, always, got"
                 + " 'sometimes'");

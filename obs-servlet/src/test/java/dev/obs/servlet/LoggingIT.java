@@ -4,7 +4,7 @@ import static dev.obs.testkit.ObsAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.obs.Obs;
-import dev.obs.ObsConfig;
+import dev.obs.config.ObsConfig;
 import dev.obs.logging.LogContext;
 import dev.obs.testkit.LogCapture;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

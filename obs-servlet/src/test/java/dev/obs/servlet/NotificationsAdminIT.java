@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.obs.ObsConfig;
 import dev.obs.alerts.notify.Notification;
 import dev.obs.alerts.notify.Notifications;
 import dev.obs.alerts.notify.Receiver;
 import dev.obs.alerts.notify.Route;
+import dev.obs.config.ObsConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.obs.Obs;
 import dev.obs.alerts.MeterSampler;
-import dev.obs.alerts.promql.InMemorySeriesStore;
-import dev.obs.alerts.promql.LabelMatcher;
-import dev.obs.alerts.promql.Labels;
-import dev.obs.alerts.promql.Series;
 import dev.obs.health.HealthResult;
 import dev.obs.http.HttpExchange;
+import dev.obs.promql.InMemorySeriesStore;
+import dev.obs.promql.LabelMatcher;
+import dev.obs.promql.Labels;
+import dev.obs.promql.Series;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;

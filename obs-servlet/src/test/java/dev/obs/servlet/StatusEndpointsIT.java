@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.obs.Obs;
-import dev.obs.ObsConfig;
+import dev.obs.config.ObsConfig;
 import dev.obs.health.CheckOptions;
 import dev.obs.health.HealthResult;
 import dev.obs.history.History;
@@ -61,7 +61,11 @@ class StatusEndpointsIT {
             "secret-internal",
             () -> HealthResult.down("password=hunter2 at db-7.internal"),
             CheckOptions.builder().critical(false).build());
-    history = History.builder(obs).backgroundSampling(false).build().start();
+    history =
+        History.builder(obs.meterRegistry(), obs.health(), obs.clock(), obs.config())
+            .backgroundSampling(false)
+            .build()
+            .start();
     for (int i = 0; i < 20; i++) {
       obs.http().record("GET", "/users/{id}", "/users/1", i == 0 ? 500 : 200, 4_000_000, null);
     }

@@ -1,6 +1,6 @@
 package dev.obs.spring;
 
-import dev.obs.ObsConfig;
+import dev.obs.config.ObsConfig;
 import java.net.URI;
 import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Path;
@@ -44,7 +44,7 @@ final class EnvironmentConfig {
    *
    * @param environment the application's environment
    * @return the configuration
-   * @throws dev.obs.ObsConfigException if {@code obs.spring.request-metrics} is invalid
+   * @throws dev.obs.config.ObsConfigException if {@code obs.spring.request-metrics} is invalid
    */
   static ObsConfig from(ConfigurableEnvironment environment) {
     Map<String, String> values = new LinkedHashMap<>(ObsConfig.fromEnvironment().asMap());

@@ -1,6 +1,6 @@
 package dev.obs.spring;
 
-import dev.obs.ObsConfig;
+import dev.obs.config.ObsConfig;
 import dev.obs.logging.JsonLogging;
 import dev.obs.logging.LoggingOptions;
 import org.jspecify.annotations.Nullable;

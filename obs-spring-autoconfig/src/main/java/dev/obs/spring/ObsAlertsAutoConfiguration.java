@@ -1,11 +1,13 @@
 package dev.obs.spring;
 
 import dev.obs.Obs;
-import dev.obs.alerts.AlertListener;
+import dev.obs.alert.AlertListener;
+import dev.obs.alerts.Alerting;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -16,6 +18,7 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(after = ObsAutoConfiguration.class)
 @ConditionalOnBean(Obs.class)
+@ConditionalOnClass(Alerting.class)
 public final class ObsAlertsAutoConfiguration {
   /** Creates the configuration; Spring calls this. */
   public ObsAlertsAutoConfiguration() {}
@@ -23,6 +26,11 @@ public final class ObsAlertsAutoConfiguration {
   @Bean
   SmartInitializingSingleton obsAlertListeners(Obs obs, ListableBeanFactory beans) {
     return () ->
-        beans.getBeansOfType(AlertListener.class).values().forEach(obs.alerts()::addListener);
+        beans
+            .getBeansOfType(AlertListener.class)
+            .values()
+            .forEach(
+                listener ->
+                    obs.plugin(Alerting.class).ifPresent(a -> a.alerts().addListener(listener)));
   }
 }

@@ -1,7 +1,7 @@
 package dev.obs.spring;
 
 import dev.obs.Obs;
-import dev.obs.ObsConfig;
+import dev.obs.config.ObsConfig;
 import dev.obs.health.HealthCheck;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;

@@ -1,8 +1,8 @@
 package dev.obs.spring;
 
 import dev.obs.Obs;
-import dev.obs.ObsConfig;
 import dev.obs.backup.Backups;
+import dev.obs.config.ObsConfig;
 import dev.obs.servlet.BackupServlets;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -32,7 +32,7 @@ public final class ObsBackupAutoConfiguration {
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
   Backups obsBackups(Obs obs) {
-    // Failure alerts go to obs.notifications(), like every other alert.
+    // Failure alerts go to obs.alertSink(), like every other alert.
     return Backups.fromConfig(obs).start();
   }
 

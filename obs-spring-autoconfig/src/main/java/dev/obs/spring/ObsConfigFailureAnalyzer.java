@@ -1,6 +1,6 @@
 package dev.obs.spring;
 
-import dev.obs.ObsConfigException;
+import dev.obs.config.ObsConfigException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;

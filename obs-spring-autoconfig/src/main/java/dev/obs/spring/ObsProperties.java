@@ -14,9 +14,10 @@ import org.springframework.boot.context.properties.bind.Name;
  * META-INF/spring-configuration-metadata.json}.
  *
  * <p>It is deliberately not bound. {@link EnvironmentConfig} hands the {@code obs.*} entries of the
- * Spring {@code Environment} to {@link dev.obs.ObsConfig}, so a Spring application and a plain one
- * read each key with the same parser, the same default and the same error message. Each default
- * here repeats the one in obs-core for the metadata; {@code ObsPropertiesTest} checks they agree.
+ * Spring {@code Environment} to {@link dev.obs.config.ObsConfig}, so a Spring application and a
+ * plain one read each key with the same parser, the same default and the same error message. Each
+ * default here repeats the one in obs-core for the metadata; {@code ObsPropertiesTest} checks they
+ * agree.
  *
  * @param enabled whether the starter configures obs at all; {@code false} leaves the application as
  *     if the starter were absent

@@ -3,8 +3,8 @@ package dev.obs.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.obs.ObsConfig;
-import dev.obs.ObsConfigException;
+import dev.obs.config.ObsConfig;
+import dev.obs.config.ObsConfigException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

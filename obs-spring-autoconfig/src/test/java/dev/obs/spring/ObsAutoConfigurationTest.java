@@ -4,7 +4,7 @@ import static dev.obs.testkit.ObsAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.obs.Obs;
-import dev.obs.ObsConfigException;
+import dev.obs.config.ObsConfigException;
 import dev.obs.health.HealthResult;
 import dev.obs.health.HealthStatus;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -3,8 +3,9 @@ package dev.obs.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.obs.Obs;
-import dev.obs.alerts.Alert;
-import dev.obs.alerts.AlertListener;
+import dev.obs.alert.Alert;
+import dev.obs.alert.AlertListener;
+import dev.obs.alerts.Alerting;
 import dev.obs.backup.Backups;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -38,11 +39,11 @@ class ObsFeaturesAutoConfigurationTest {
         .run(
             context -> {
               Obs obs = context.getBean(Obs.class);
-              assertThat(obs.alerts().groups())
+              assertThat(Alerting.of(obs).alerts().groups())
                   .singleElement()
                   .extracting("name")
                   .isEqualTo("test");
-              obs.alerts().evaluateDue();
+              Alerting.of(obs).alerts().evaluateDue();
               RecordingListener listener = context.getBean(RecordingListener.class);
               assertThat(listener.alerts)
                   .extracting(Alert::name)

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.obs.ObsConfig;
+import dev.obs.config.ObsConfig;
 import dev.obs.health.CheckOptions;
 import dev.obs.health.HealthRegistry;
 import dev.obs.http.HttpMetricsOptions;

@@ -1,7 +1,7 @@
 package dev.obs.testkit;
 
-import dev.obs.alerts.Alert;
-import dev.obs.alerts.AlertState;
+import dev.obs.alert.Alert;
+import dev.obs.alert.AlertState;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
@@ -13,7 +13,7 @@ import org.assertj.core.api.AbstractAssert;
  * narrows down to one label set.
  *
  * <pre>{@code
- * assertThat(obs.alerts()).fired("HealthCheckDown")
+ * assertThat(Alerting.of(obs).alerts()).fired("HealthCheckDown")
  *     .withLabel("check", "database")
  *     .withAnnotation("summary", "health check database is DOWN");
  * }</pre>

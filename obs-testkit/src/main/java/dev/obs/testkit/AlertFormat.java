@@ -1,7 +1,7 @@
 package dev.obs.testkit;
 
-import dev.obs.alerts.Alert;
-import dev.obs.alerts.AlertState;
+import dev.obs.alert.Alert;
+import dev.obs.alert.AlertState;
 import java.util.List;
 import java.util.Locale;
 

@@ -1,7 +1,7 @@
 package dev.obs.testkit;
 
-import dev.obs.alerts.Alert;
-import dev.obs.alerts.AlertState;
+import dev.obs.alert.Alert;
+import dev.obs.alert.AlertState;
 import dev.obs.alerts.Alerts;
 import java.util.List;
 import java.util.Objects;
@@ -13,9 +13,9 @@ import org.jspecify.annotations.Nullable;
  * {@link ObsAssertions#assertThat(Alerts)}; a failure lists every alert the engine holds.
  *
  * <pre>{@code
- * assertThat(obs.alerts()).fired("HighErrorRate").withLabel("severity", "critical");
- * assertThat(obs.alerts()).pending("HighLatency");
- * assertThat(obs.alerts()).notFiring("AppNotReady").resolved("HighErrorRate");
+ * assertThat(Alerting.of(obs).alerts()).fired("HighErrorRate").withLabel("severity", "critical");
+ * assertThat(Alerting.of(obs).alerts()).pending("HighLatency");
+ * assertThat(Alerting.of(obs).alerts()).notFiring("AppNotReady").resolved("HighErrorRate");
  * }</pre>
  */
 public final class AlertsAssert extends AbstractAssert<AlertsAssert, Alerts> {

@@ -136,11 +136,11 @@ public final class ObsAssertions {
    *
    * <pre>{@code
    * clock.advance(Duration.ofMinutes(5));
-   * obs.alerts().evaluateDue();
-   * assertThat(obs.alerts()).fired("HighErrorRate").withLabel("severity", "critical");
+   * Alerting.of(obs).alerts().evaluateDue();
+   * assertThat(Alerting.of(obs).alerts()).fired("HighErrorRate").withLabel("severity", "critical");
    * }</pre>
    *
-   * @param alerts the engine, usually {@code obs.alerts()}
+   * @param alerts the engine, usually {@code Alerting.of(obs).alerts()}
    * @return an assert on its alerts
    */
   public static AlertsAssert assertThat(Alerts alerts) {

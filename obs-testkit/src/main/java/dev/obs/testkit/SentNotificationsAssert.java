@@ -1,6 +1,6 @@
 package dev.obs.testkit;
 
-import dev.obs.alerts.AlertState;
+import dev.obs.alert.AlertState;
 import dev.obs.alerts.notify.Notification;
 import java.time.Duration;
 import java.util.List;

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.obs.Obs;
+import dev.obs.alerts.Alerting;
 import dev.obs.alerts.Rules;
+import dev.obs.time.ManualClock;
 import io.micrometer.core.instrument.Counter;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,16 +27,18 @@ class AlertsAssertTest {
         Obs.builder()
             .clock(clock)
             .jvmMetrics(false)
-            .alertRules(
-                List.of(
-                    Rules.group("jobs")
-                        .rule(
-                            Rules.alert("JobsFailing")
-                                .expr("increase(jobs_failed_total[1m]) > 0")
-                                .forDuration(Duration.ofSeconds(30))
-                                .label("severity", "critical")
-                                .annotation("summary", "{{ $value }} jobs failed"))
-                        .build()))
+            .plugin(
+                Alerting.builder()
+                    .rules(
+                        List.of(
+                            Rules.group("jobs")
+                                .rule(
+                                    Rules.alert("JobsFailing")
+                                        .expr("increase(jobs_failed_total[1m]) > 0")
+                                        .forDuration(Duration.ofSeconds(30))
+                                        .label("severity", "critical")
+                                        .annotation("summary", "{{ $value }} jobs failed"))
+                                .build())))
             .build();
     failures = obs.meterRegistry().counter("jobs.failed", "queue", "mail");
   }
@@ -46,7 +50,7 @@ class AlertsAssertTest {
 
   private void tick(int failed) {
     failures.increment(failed);
-    obs.alerts().evaluateDue();
+    Alerting.of(obs).alerts().evaluateDue();
     clock.advance(Duration.ofSeconds(15));
   }
 
@@ -54,10 +58,10 @@ class AlertsAssertTest {
   void followsAnAlertThroughItsStates() {
     tick(0);
     tick(2);
-    assertThat(obs.alerts()).pending("JobsFailing").withLabel("queue", "mail");
+    assertThat(Alerting.of(obs).alerts()).pending("JobsFailing").withLabel("queue", "mail");
     tick(1);
     tick(1);
-    assertThat(obs.alerts())
+    assertThat(Alerting.of(obs).alerts())
         .fired("JobsFailing")
         .withLabel("severity", "critical")
         .withLabel("queue", "mail")
@@ -66,14 +70,17 @@ class AlertsAssertTest {
     for (int i = 0; i < 5; i++) {
       tick(0);
     }
-    assertThat(obs.alerts()).notFiring("JobsFailing").hasNoActiveAlerts().resolved("JobsFailing");
+    assertThat(Alerting.of(obs).alerts())
+        .notFiring("JobsFailing")
+        .hasNoActiveAlerts()
+        .resolved("JobsFailing");
   }
 
   @Test
   void failureMessagesListWhatTheEngineHolds() {
     tick(0);
     tick(3);
-    assertThatThrownBy(() -> assertThat(obs.alerts()).fired("JobsFailing"))
+    assertThatThrownBy(() -> assertThat(Alerting.of(obs).alerts()).fired("JobsFailing"))
         .isInstanceOf(AssertionError.class)
         .hasMessage(
             "Expected a firing alert named <JobsFailing> but there is none.%nAll alerts:%n"
@@ -81,11 +88,14 @@ class AlertsAssertTest {
                 + " value=3.0 since 2026-01-01T00:00:15Z annotations={summary=3 jobs failed}",
             new Object[0]);
     assertThatThrownBy(
-            () -> assertThat(obs.alerts()).pending("JobsFailing").withLabel("queue", "sms"))
+            () ->
+                assertThat(Alerting.of(obs).alerts())
+                    .pending("JobsFailing")
+                    .withLabel("queue", "sms"))
         .hasMessageContaining(
             "Expected a pending alert named <JobsFailing> with label queue=\"sms\" but the pending"
                 + " ones are:");
-    assertThatThrownBy(() -> assertThat(obs.alerts()).hasNoActiveAlerts())
+    assertThatThrownBy(() -> assertThat(Alerting.of(obs).alerts()).hasNoActiveAlerts())
         .hasMessageContaining("pending JobsFailing");
   }
 

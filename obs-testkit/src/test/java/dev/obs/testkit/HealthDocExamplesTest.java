@@ -3,7 +3,7 @@ package dev.obs.testkit;
 import static dev.obs.testkit.ObsAssertions.assertThat;
 
 import dev.obs.Obs;
-import dev.obs.ObsConfig;
+import dev.obs.config.ObsConfig;
 import dev.obs.health.CheckOptions;
 import dev.obs.health.HealthCheck;
 import dev.obs.health.HealthRegistry;

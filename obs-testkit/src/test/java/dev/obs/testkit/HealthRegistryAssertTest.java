@@ -4,7 +4,7 @@ import static dev.obs.testkit.ObsAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.obs.Obs;
-import dev.obs.ObsConfig;
+import dev.obs.config.ObsConfig;
 import dev.obs.health.CheckOptions;
 import dev.obs.health.HealthResult;
 import dev.obs.health.HealthStatus;

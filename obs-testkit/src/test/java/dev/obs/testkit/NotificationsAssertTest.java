@@ -4,8 +4,8 @@ import static dev.obs.testkit.ObsAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.obs.alerts.Alert;
-import dev.obs.alerts.AlertState;
+import dev.obs.alert.Alert;
+import dev.obs.alert.AlertState;
 import dev.obs.alerts.notify.Notification;
 import dev.obs.alerts.notify.Notifications;
 import dev.obs.alerts.notify.Receiver;

@@ -4,7 +4,7 @@ import static dev.obs.testkit.ObsAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.obs.ObsConfig;
+import dev.obs.config.ObsConfig;
 import dev.obs.errors.ErrorReporter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;

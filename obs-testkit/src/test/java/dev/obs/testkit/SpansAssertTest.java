@@ -4,7 +4,7 @@ import static dev.obs.testkit.ObsAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.obs.ObsConfig;
+import dev.obs.config.ObsConfig;
 import dev.obs.http.HttpExchange;
 import dev.obs.http.HttpRequestView;
 import dev.obs.tracing.HttpServerTracing;

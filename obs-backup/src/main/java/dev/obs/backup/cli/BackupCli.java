@@ -1,8 +1,6 @@
 package dev.obs.backup.cli;
 
 import dev.obs.Obs;
-import dev.obs.ObsConfig;
-import dev.obs.ObsConfigException;
 import dev.obs.backup.BackupPlan;
 import dev.obs.backup.BackupProgress;
 import dev.obs.backup.Backups;
@@ -14,6 +12,8 @@ import dev.obs.backup.TriggerResult;
 import dev.obs.backup.VerifyResult;
 import dev.obs.backup.store.BackupStatus;
 import dev.obs.backup.store.Manifest;
+import dev.obs.config.ObsConfig;
+import dev.obs.config.ObsConfigException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

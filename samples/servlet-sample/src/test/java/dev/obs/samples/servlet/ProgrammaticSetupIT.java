@@ -3,7 +3,7 @@ package dev.obs.samples.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.obs.Obs;
-import dev.obs.ObsConfig;
+import dev.obs.config.ObsConfig;
 import dev.obs.http.HttpMetricsOptions;
 import dev.obs.servlet.MetricsServlet;
 import dev.obs.servlet.ObsFilter;

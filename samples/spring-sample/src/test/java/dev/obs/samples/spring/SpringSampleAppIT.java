@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.obs.Obs;
+import dev.obs.alerts.Alerting;
 import dev.obs.backup.Backups;
 import dev.obs.backup.store.BackupStatus;
 import dev.obs.backup.store.Manifest;
@@ -124,7 +125,7 @@ class SpringSampleAppIT {
 
   @Test
   void loadsTheRuleFileFromTheClasspath() {
-    assertThat(obs.alerts().groups())
+    assertThat(Alerting.of(obs).alerts().groups())
         .singleElement()
         .satisfies(group -> assertThat(group.name()).isEqualTo("spring-sample"));
   }
