@@ -8,8 +8,11 @@ import java.time.ZoneOffset;
 import java.util.Objects;
 
 /**
- * A clock that moves only when the test moves it. Give it to {@code Obs.builder().clock(...)} and
- * drive time-based behaviour (alert {@code for} durations, health caches) without sleeping.
+ * A clock that moves only when the test moves it. It is both a {@code java.time.Clock} (for {@code
+ * Obs.builder().clock(...)}: alert {@code for} durations, health caches, history, notifications)
+ * and a Micrometer clock (for the meter registry: timers and rates), so one clock drives all of an
+ * {@code Obs} in a test. It lives in obs-core, as Micrometer's {@code MockClock} lives in
+ * micrometer-core, so that every module's tests and the testkit share it.
  *
  * <pre>{@code
  * ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
@@ -18,7 +21,7 @@ import java.util.Objects;
  * obs.health().checkAll(); // cached results expire by this clock, as alert "for" durations do
  * }</pre>
  */
-public final class ManualClock extends Clock {
+public final class ManualClock extends Clock implements io.micrometer.core.instrument.Clock {
   private volatile Instant now;
 
   /**
@@ -70,5 +73,27 @@ public final class ManualClock extends Clock {
   @Override
   public Instant instant() {
     return now;
+  }
+
+  /**
+   * Returns the current time in epoch milliseconds, for the meter registry.
+   *
+   * @return the wall time
+   */
+  @Override
+  public long wallTime() {
+    return now.toEpochMilli();
+  }
+
+  /**
+   * Returns the current time in epoch nanoseconds, for timers; it moves exactly as far as the clock
+   * is advanced.
+   *
+   * @return the monotonic time
+   */
+  @Override
+  public long monotonicTime() {
+    Instant t = now;
+    return t.getEpochSecond() * 1_000_000_000L + t.getNano();
   }
 }

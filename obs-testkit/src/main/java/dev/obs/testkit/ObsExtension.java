@@ -2,8 +2,8 @@ package dev.obs.testkit;
 
 import dev.obs.Obs;
 import dev.obs.config.ObsConfig;
+import dev.obs.time.ManualClock;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.MockClock;
 import io.micrometer.core.instrument.simple.SimpleConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Map;
@@ -18,8 +18,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * A JUnit 5 extension that gives each test its own started {@link Obs}, recording into a fresh
- * {@link SimpleMeterRegistry} driven by a {@link MockClock}, and closes it after the test. It
- * resolves parameters of type {@link Obs}, {@link MeterRegistry} and {@link MockClock} in test
+ * {@link SimpleMeterRegistry}, and closes it after the test. One {@link ManualClock} drives both
+ * the registry and the {@code Obs} (alert durations, health caches, history, notifications). It
+ * resolves parameters of type {@link Obs}, {@link MeterRegistry} and {@link ManualClock} in test
  * methods, {@code @BeforeEach}/{@code @AfterEach} methods and test constructors; within one test
  * they all belong to the same instance.
  *
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * @ExtendWith(ObsExtension.class)
  * class CheckoutTest {
  *   @Test
- *   void recordsTheRequest(Obs obs, MeterRegistry registry, MockClock clock) {
+ *   void recordsTheRequest(Obs obs, MeterRegistry registry, ManualClock clock) {
  *     obs.http().record(new HttpExchange("GET", "/cart", "/cart", 200, 1_000_000, null, null));
  *     ObsAssertions.assertThat(registry).timer("http.server.requests").hasCount(1);
  *   }
@@ -98,7 +99,8 @@ public final class ObsExtension implements ParameterResolver, AfterEachCallback 
   }
 
   /**
-   * Tells whether the parameter is an {@link Obs}, a {@link MeterRegistry} or a {@link MockClock}.
+   * Tells whether the parameter is an {@link Obs}, a {@link MeterRegistry} or a {@link
+   * ManualClock}.
    *
    * @param parameterContext the parameter
    * @param extensionContext the test
@@ -108,7 +110,7 @@ public final class ObsExtension implements ParameterResolver, AfterEachCallback 
   public boolean supportsParameter(
       ParameterContext parameterContext, ExtensionContext extensionContext) {
     Class<?> type = parameterContext.getParameter().getType();
-    return type == Obs.class || type == MeterRegistry.class || type == MockClock.class;
+    return type == Obs.class || type == MeterRegistry.class || type == ManualClock.class;
   }
 
   /**
@@ -174,10 +176,11 @@ public final class ObsExtension implements ParameterResolver, AfterEachCallback 
   }
 
   private TestObs newObs() {
-    MockClock clock = new MockClock();
+    ManualClock clock = new ManualClock();
     SimpleMeterRegistry registry = new SimpleMeterRegistry(SimpleConfig.DEFAULT, clock);
     Obs.Builder builder =
         Obs.builder()
+            .clock(clock)
             .meterRegistry(registry)
             .config(config)
             .jvmMetrics(config.bool(JVM_METRICS_KEY, false));
@@ -187,14 +190,14 @@ public final class ObsExtension implements ParameterResolver, AfterEachCallback 
       obs.close();
       throw new IllegalStateException(
           "ObsExtension.customize must not replace the meter registry: the testkit supplies a"
-              + " SimpleMeterRegistry driven by a MockClock; record into the injected"
+              + " SimpleMeterRegistry driven by the test's ManualClock; record into the injected"
               + " MeterRegistry instead");
     }
     return new TestObs(obs.start(), clock);
   }
 
   /** What one test holds; the store closes it too if the test ends before {@code afterEach}. */
-  record TestObs(Obs obs, MockClock clock) implements AutoCloseable {
+  record TestObs(Obs obs, ManualClock clock) implements AutoCloseable {
     @Override
     public void close() {
       obs.close();

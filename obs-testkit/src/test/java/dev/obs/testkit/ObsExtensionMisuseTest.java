@@ -50,7 +50,7 @@ class ObsExtensionMisuseTest {
         .asString()
         .endsWith(
             "ObsExtension.customize must not replace the meter registry: the testkit supplies a"
-                + " SimpleMeterRegistry driven by a MockClock; record into the injected"
+                + " SimpleMeterRegistry driven by the test's ManualClock; record into the injected"
                 + " MeterRegistry instead");
   }
 

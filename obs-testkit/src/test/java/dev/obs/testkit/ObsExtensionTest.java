@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.obs.Obs;
 import dev.obs.http.HttpExchange;
 import dev.obs.http.HttpServerMetrics;
+import dev.obs.time.ManualClock;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.MockClock;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -64,7 +64,7 @@ class ObsExtensionTest {
 
   @Test
   void constructorBeforeEachAndTestMethodShareOneRunningObs(
-      Obs obs, MeterRegistry registry, MockClock clock) {
+      Obs obs, MeterRegistry registry, ManualClock clock) {
     assertThat(constructed).isSameAs(obs);
     assertThat(beforeEach).isSameAs(obs);
     assertThat(obs.isRunning()).isTrue();
@@ -85,10 +85,10 @@ class ObsExtensionTest {
   }
 
   @Test
-  void theMockClockTimesWhatTheTestRecords(Obs obs, MeterRegistry registry, MockClock clock) {
+  void theManualClockTimesWhatTheTestRecords(Obs obs, MeterRegistry registry, ManualClock clock) {
     long start = obs.http().monotonicTime();
     Timer.Sample sample = Timer.start(registry);
-    clock.add(Duration.ofMillis(150));
+    clock.advance(Duration.ofMillis(150));
     sample.stop(registry.timer("work"));
 
     assertThat(obs.http().monotonicTime() - start).isEqualTo(TimeUnit.MILLISECONDS.toNanos(150));

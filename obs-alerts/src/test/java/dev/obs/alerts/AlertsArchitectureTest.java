@@ -1,0 +1,24 @@
+package dev.obs.alerts;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import dev.obs.architecture.ArchitectureRules;
+import org.junit.jupiter.api.Test;
+
+class AlertsArchitectureTest {
+  private final JavaClasses classes = ArchitectureRules.mainClassesOfThisModule();
+
+  @Test
+  void hasNoPackageCycles() {
+    ArchitectureRules.noPackageCycles().check(classes);
+  }
+
+  @Test
+  void holdsNoReassignableStaticState() {
+    ArchitectureRules.noNonFinalStaticFields().check(classes);
+  }
+
+  @Test
+  void reachesObsCoreOnlyThroughItsApiPackages() {
+    ArchitectureRules.usesOnlyCoreApi("dev.obs.alerts..", "dev.obs.promql..").check(classes);
+  }
+}

@@ -1,0 +1,24 @@
+package dev.obs.backup;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import dev.obs.architecture.ArchitectureRules;
+import org.junit.jupiter.api.Test;
+
+class BackupArchitectureTest {
+  private final JavaClasses classes = ArchitectureRules.mainClassesOfThisModule();
+
+  @Test
+  void hasNoPackageCycles() {
+    ArchitectureRules.noPackageCycles().check(classes);
+  }
+
+  @Test
+  void holdsNoReassignableStaticState() {
+    ArchitectureRules.noNonFinalStaticFields().check(classes);
+  }
+
+  @Test
+  void reachesObsCoreOnlyThroughItsApiPackages() {
+    ArchitectureRules.usesOnlyCoreApi("dev.obs.backup..", "dev.obs.servlet..").check(classes);
+  }
+}
