@@ -277,6 +277,45 @@ class RuleFilesTest {
   }
 
   @Test
+  void exportedDurationsUseTheLargestUnitsAsPrometheusPrintsThem() {
+    List<RuleGroup> groups =
+        List.of(
+            Rules.group("slow")
+                .interval(Duration.ofDays(14))
+                .rule(
+                    Rules.alert("StaleBackup")
+                        .expr("time() - backup_last_success_timestamp_seconds > 86400")
+                        .forDuration(Duration.ofDays(90))
+                        .keepFiringFor(Duration.ofMinutes(90)))
+                .build());
+
+    String yaml = RuleFiles.toYaml(groups);
+
+    assertThat(yaml)
+        .contains("interval: 2w")
+        .contains("for: 90d")
+        .contains("keep_firing_for: 1h30m");
+    assertThat(RuleFiles.parse("exported.yml", yaml)).isEqualTo(groups);
+  }
+
+  @Test
+  void aDurationTooLongForPrometheusIsRejected() {
+    assertThat(
+            failure(
+                """
+                groups:
+                  - name: app
+                    rules:
+                      - alert: A
+                        expr: up == 0
+                        for: 300y
+                """))
+        .hasMessage(
+            "rules.yml:6:14: bad duration for 'for': duration out of range (use a number and a"
+                + " unit among ms, s, m, h, d, w, y, such as 5m or 1h30m)");
+  }
+
+  @Test
   void loadingFailsForAMissingResource() {
     assertThatThrownBy(
             () -> RuleFiles.loadResource(getClass().getClassLoader(), "no/such/rules.yml"))

@@ -150,7 +150,7 @@ final class Parser {
         if (v.offsetMillis() != 0) {
           throw error("a range must come before the offset modifier", t, "range");
         }
-        long range = Durations.parse(d);
+        long range = durationMillis(d);
         if (range <= 0) {
           throw error("range must be greater than 0, got '" + d.text() + "'", d, "duration");
         }
@@ -162,7 +162,7 @@ final class Parser {
         if (peek().is("-") || peek().is("+")) {
           negative = advance().is("-");
         }
-        long offset = Durations.parse(advance());
+        long offset = durationMillis(advance());
         if (negative) {
           offset = -offset;
         }
@@ -460,6 +460,22 @@ final class Parser {
       next++;
     }
     return t;
+  }
+
+  /** Reads a range or offset; a bare {@code 0} is a number token, yet still a duration. */
+  private static long durationMillis(Token t) {
+    String s = t.text();
+    if (t.kind() == Kind.DURATION || (t.kind() == Kind.NUMBER && s.equals("0"))) {
+      try {
+        return PromDuration.parse(s).toMillis();
+      } catch (IllegalArgumentException e) {
+        if (PromDuration.OUT_OF_RANGE.equals(e.getMessage())) {
+          throw error("duration '" + s + "' is out of range", t, "duration");
+        }
+      }
+    }
+    throw error(
+        "bad duration '" + s + "', expected a duration such as 30s, 5m or 1h30m", t, "duration");
   }
 
   static PromQLParseException error(String problem, Token at, String construct) {

@@ -8,6 +8,7 @@ import dev.obs.promql.Ast.MatrixSelector;
 import dev.obs.promql.Ast.NumberLiteral;
 import dev.obs.promql.Ast.Unary;
 import dev.obs.promql.Ast.VectorSelector;
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -30,7 +31,7 @@ final class Printer {
       selector(b, v);
     } else if (e instanceof MatrixSelector m) {
       matchers(b, m.selector().matchers());
-      b.append('[').append(Durations.format(m.rangeMillis())).append(']');
+      b.append('[').append(PromDuration.format(Duration.ofMillis(m.rangeMillis()))).append(']');
       offset(b, m.selector().offsetMillis());
     } else if (e instanceof Call c) {
       b.append(c.function().text).append('(');
@@ -136,9 +137,9 @@ final class Printer {
 
   private static void offset(StringBuilder b, long offsetMillis) {
     if (offsetMillis > 0) {
-      b.append(" offset ").append(Durations.format(offsetMillis));
+      b.append(" offset ").append(PromDuration.format(Duration.ofMillis(offsetMillis)));
     } else if (offsetMillis < 0) {
-      b.append(" offset -").append(Durations.format(-offsetMillis));
+      b.append(" offset -").append(PromDuration.format(Duration.ofMillis(-offsetMillis)));
     }
   }
 

@@ -34,6 +34,11 @@ class PromQLTest {
           pair("avg_over_time(x[1d])", "avg_over_time(x[1d])"),
           pair("avg_over_time(x[7d])", "avg_over_time(x[1w])"),
           pair("max_over_time(x[30s500ms])", "max_over_time(x[30s500ms])"),
+          pair("avg_over_time(x[90d])", "avg_over_time(x[90d])"),
+          pair("avg_over_time(x[14d])", "avg_over_time(x[2w])"),
+          pair("x offset 12w6d", "x offset 90d"),
+          pair("x offset 365d", "x offset 1y"),
+          pair("rate(x[500ms])", "rate(x[500ms])"),
           pair("x offset 5m", "x offset 5m"),
           pair("x offset -1h", "x offset -1h"),
           pair("rate(x[5m] offset 1d)", "rate(x[5m] offset 1d)"),
@@ -163,6 +168,7 @@ class PromQLTest {
           rate(x[1m1h])                  | duration        | 1 | 8  | bad duration '1m1h', expected a duration such as 30s, 5m or 1h30m at 1:8
           x offset 5                     | duration        | 1 | 10 | bad duration '5', expected a duration such as 30s, 5m or 1h30m at 1:10
           rate(x[0s])                    | duration        | 1 | 8  | range must be greater than 0, got '0s' at 1:8
+          rate(x[300y])                  | duration        | 1 | 8  | duration '300y' is out of range at 1:8
           (x + 1                         | (               | 1 | 1  | unclosed left parenthesis at 1:1
           x + 1)                         | )               | 1 | 6  | unexpected ')' without a matching '(' at 1:6
           sum(x                          | (               | 1 | 4  | unclosed left parenthesis at 1:4
