@@ -28,6 +28,7 @@ class PromQLTest {
           pair("{__name__=~\"http_.*\"}", "{__name__=~\"http_.*\"}"),
           pair("x{path=\"a\\\"b\\\\c\\n\"}", "x{path=\"a\\\"b\\\\c\\n\"}"),
           pair("x{path=`raw\\d`}", "x{path=\"raw\\\\d\"}"),
+          pair("x{path=\"\\101\\x42\"}", "x{path=\"AB\"}"),
           pair("rate(x[5m])", "rate(x[5m])"),
           pair("rate(x[90m])", "rate(x[1h30m])"),
           pair("rate(x[1h30m])", "rate(x[1h30m])"),
@@ -184,6 +185,8 @@ class PromQLTest {
           {}                             | vector selector | 1 | 1  | vector selector must contain at least one non-empty matcher at 1:1
           {a=~".*"}                      | vector selector | 1 | 1  | vector selector must contain at least one non-empty matcher at 1:1
           x{a=~"("}                      | regular expression | 1 | 6 | invalid regular expression '(': Unclosed group at 1:6
+          x{a="\\1"}                      | string literal  | 1 | 5  | bad escape sequence in string literal at 1:5
+          x{a="\\400"}                    | string literal  | 1 | 5  | bad escape sequence in string literal at 1:5
           x offset 1m offset 2m          | offset          | 1 | 13 | offset may not be set multiple times at 1:13
           sum(x) offset 5m               | offset          | 1 | 8  | offset modifier must be preceded by an instant vector selector or range vector selector at 1:8
           sum by (a) (x) by (b)          | by              | 1 | 16 | aggregation may have only one grouping clause at 1:16
