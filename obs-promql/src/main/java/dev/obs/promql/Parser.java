@@ -351,7 +351,7 @@ final class Parser {
   private VectorSelector selector(@Nullable Token name, @Nullable Token open) {
     List<LabelMatcher> matchers = new ArrayList<>();
     if (name != null) {
-      matchers.add(LabelMatcher.eq(Labels.METRIC_NAME, name.text()));
+      matchers.add(LabelMatcher.equal(Labels.METRIC_NAME, name.text()));
     }
     Token start = name != null ? name : open;
     if (open != null) {
@@ -363,8 +363,7 @@ final class Parser {
           }
           throw error("unexpected " + label.describe() + " in label matching", label, label.text());
         }
-        Token op = advance();
-        LabelMatcher.Type type = matchType(op);
+        LabelMatcher.Op op = matchOp(advance());
         Token value = advance();
         if (value.kind() != Kind.STRING) {
           throw error(
@@ -376,9 +375,9 @@ final class Parser {
           throw error("metric name must not be set twice", label, Labels.METRIC_NAME);
         }
         try {
-          LabelMatcher m = new LabelMatcher(label.text(), type, value.text());
+          LabelMatcher m = new LabelMatcher(label.text(), op, value.text());
           if (name == null
-              && type == LabelMatcher.Type.EQ
+              && op == LabelMatcher.Op.EQUAL
               && label.text().equals(Labels.METRIC_NAME)) {
             matchers.add(0, m);
             name = label;
@@ -413,10 +412,10 @@ final class Parser {
     return new VectorSelector(matchers, 0);
   }
 
-  private static LabelMatcher.Type matchType(Token op) {
-    for (LabelMatcher.Type type : LabelMatcher.Type.values()) {
-      if (op.is(type.symbol())) {
-        return type;
+  private static LabelMatcher.Op matchOp(Token op) {
+    for (LabelMatcher.Op candidate : LabelMatcher.Op.values()) {
+      if (op.is(candidate.symbol())) {
+        return candidate;
       }
     }
     throw error(

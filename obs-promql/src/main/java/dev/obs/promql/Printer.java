@@ -10,12 +10,9 @@ import dev.obs.promql.Ast.Unary;
 import dev.obs.promql.Ast.VectorSelector;
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** Prints expressions as canonical PromQL in Prometheus's own layout. */
 final class Printer {
-  private static final Pattern METRIC_NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
-
   private Printer() {}
 
   static String print(Expr e) {
@@ -115,8 +112,8 @@ final class Printer {
     if (!matchers.isEmpty()) {
       LabelMatcher first = matchers.get(0);
       if (first.name().equals(Labels.METRIC_NAME)
-          && first.type() == LabelMatcher.Type.EQ
-          && METRIC_NAME.matcher(first.value()).matches()
+          && first.op() == LabelMatcher.Op.EQUAL
+          && Labels.isMetricName(first.value())
           && Lexer.keyword(first.value()) == null) {
         b.append(first.value());
         from = 1;

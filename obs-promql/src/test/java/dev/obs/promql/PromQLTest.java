@@ -184,9 +184,11 @@ class PromQLTest {
           x + on(a) 1                    | on              | 1 | 3  | vector matching only allowed between instant vectors at 1:3
           {}                             | vector selector | 1 | 1  | vector selector must contain at least one non-empty matcher at 1:1
           {a=~".*"}                      | vector selector | 1 | 1  | vector selector must contain at least one non-empty matcher at 1:1
-          x{a=~"("}                      | regular expression | 1 | 6 | invalid regular expression '(': Unclosed group at 1:6
           x{a="\\1"}                      | string literal  | 1 | 5  | bad escape sequence in string literal at 1:5
           x{a="\\400"}                    | string literal  | 1 | 5  | bad escape sequence in string literal at 1:5
+          x{a=~"("}                      | regular expression | 1 | 6 | invalid regular expression '(' for label 'a': missing closing ): `(` at 1:6
+          x{job=~"(?=a).*"}              | regular expression | 1 | 8 | invalid regular expression '(?=a).*' for label 'job': invalid or unsupported Perl syntax: `(?=` (RE2 syntax, as in Prometheus, has no lookaround) at 1:8
+          x{job=~`(a)\\1`}               | regular expression | 1 | 8 | invalid regular expression '(a)\\1' for label 'job': invalid escape sequence: `\\1` (RE2 syntax, as in Prometheus, has no backreferences) at 1:8
           x offset 1m offset 2m          | offset          | 1 | 13 | offset may not be set multiple times at 1:13
           sum(x) offset 5m               | offset          | 1 | 8  | offset modifier must be preceded by an instant vector selector or range vector selector at 1:8
           sum by (a) (x) by (b)          | by              | 1 | 16 | aggregation may have only one grouping clause at 1:16
