@@ -1,5 +1,6 @@
 package dev.obs.alerts;
 
+import dev.obs.promql.PromDuration;
 import dev.obs.promql.PromQL;
 import dev.obs.promql.PromQLParseException;
 import java.time.Duration;
@@ -245,17 +246,17 @@ final class RuleFileParser {
 
   private Duration duration(YamlNode node, String key) {
     String s = scalar(node, "'" + key + "'");
-    Duration d = PromDurations.parse(s);
-    if (d == null) {
+    try {
+      return PromDuration.parse(s);
+    } catch (IllegalArgumentException e) {
       throw error(
           node,
           "bad duration for '"
               + key
-              + "': not a valid duration string: \""
-              + s
-              + "\" (use a number and a unit among ms, s, m, h, d, w, y, such as 5m or 1h30m)");
+              + "': "
+              + e.getMessage()
+              + " (use a number and a unit among ms, s, m, h, d, w, y, such as 5m or 1h30m)");
     }
-    return d;
   }
 
   private Map<String, String> stringMap(YamlNode r, String key) {

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.obs.promql.PromDuration;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,7 +104,7 @@ public final class RuleFiles {
       Map<String, Object> group = new LinkedHashMap<>();
       group.put("name", g.name());
       if (g.interval() != null) {
-        group.put("interval", PromDurations.format(g.interval()));
+        group.put("interval", PromDuration.format(g.interval()));
       }
       if (g.limit() > 0) {
         group.put("limit", g.limit());
@@ -116,10 +116,10 @@ public final class RuleFiles {
           rule.put("alert", a.name());
           rule.put("expr", a.expr());
           if (!a.forDuration().isZero()) {
-            rule.put("for", PromDurations.format(a.forDuration()));
+            rule.put("for", PromDuration.format(a.forDuration()));
           }
           if (!a.keepFiringFor().isZero()) {
-            rule.put("keep_firing_for", PromDurations.format(a.keepFiringFor()));
+            rule.put("keep_firing_for", PromDuration.format(a.keepFiringFor()));
           }
           putIfAny(rule, "labels", a.labels());
           putIfAny(rule, "annotations", a.annotations());
@@ -159,10 +159,5 @@ public final class RuleFiles {
     if (!values.isEmpty()) {
       rule.put(key, values);
     }
-  }
-
-  /** Formats a duration as Prometheus writes it, such as {@code 1h30m}. */
-  static String duration(Duration d) {
-    return PromDurations.format(d);
   }
 }

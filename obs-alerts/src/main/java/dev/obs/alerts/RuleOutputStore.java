@@ -94,7 +94,7 @@ final class RuleOutputStore implements SeriesStore {
 
   private static String equalName(List<LabelMatcher> matchers) {
     for (LabelMatcher m : matchers) {
-      if (m.type() == LabelMatcher.Type.EQ && m.name().equals(Labels.METRIC_NAME)) {
+      if (m.op() == LabelMatcher.Op.EQUAL && m.name().equals(Labels.METRIC_NAME)) {
         return m.value();
       }
     }

@@ -1,5 +1,6 @@
 package dev.obs.alerts;
 
+import dev.obs.promql.PromDuration;
 import dev.obs.promql.PromQL;
 import dev.obs.promql.PromQLParseException;
 import java.time.Duration;
@@ -94,7 +95,7 @@ public final class Rules {
         .annotation(
             "summary",
             "{{ $value | humanizePercentage }} of requests failed over the last "
-                + RuleFiles.duration(window));
+                + PromDuration.format(window));
   }
 
   /**
@@ -142,13 +143,13 @@ public final class Rules {
             "avg_over_time(obs_health_status{check="
                 + GoFormat.quote(check)
                 + "}["
-                + RuleFiles.duration(window)
+                + PromDuration.format(window)
                 + "]) < "
                 + number(ratio))
         .annotation(
             "summary",
             "uptime of {{ $labels.check }} is {{ $value | humanizePercentage }} over "
-                + RuleFiles.duration(window));
+                + PromDuration.format(window));
   }
 
   /**
@@ -214,7 +215,7 @@ public final class Rules {
    * @return the PromQL text
    */
   public static String errorRatio(Duration window) {
-    String w = "[" + RuleFiles.duration(window) + "]";
+    String w = "[" + PromDuration.format(window) + "]";
     return "sum(rate("
         + REQUESTS
         + "{outcome=\"SERVER_ERROR\"}"
@@ -226,9 +227,9 @@ public final class Rules {
   }
 
   static String p95(Duration window, @Nullable Duration offset) {
-    String range = "[" + RuleFiles.duration(window) + "]";
+    String range = "[" + PromDuration.format(window) + "]";
     if (offset != null) {
-      range += " offset " + RuleFiles.duration(offset);
+      range += " offset " + PromDuration.format(offset);
     }
     return "histogram_quantile(0.95, sum by (le) (rate(" + BUCKETS + range + ")))";
   }

@@ -173,7 +173,9 @@ class AlertsTest {
         alerts
             .store()
             .select(
-                List.of(dev.obs.promql.LabelMatcher.eq("__name__", "a_since")), 0, Long.MAX_VALUE);
+                List.of(dev.obs.promql.LabelMatcher.equal("__name__", "a_since")),
+                0,
+                Long.MAX_VALUE);
     assertThat(since).isEmpty(); // recorded series live with the rules, not in the sampled store
     assertThat(alerts.groups().get(0).rules())
         .allSatisfy(r -> assertThat(r.health()).isEqualTo(RuleHealth.OK));

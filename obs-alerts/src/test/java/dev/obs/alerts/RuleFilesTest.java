@@ -3,10 +3,15 @@ package dev.obs.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.obs.promql.Promtool;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RuleFilesTest {
 
@@ -128,6 +133,54 @@ class RuleFilesTest {
                     expr: sum(rat(errors_total[5m])) > 1
             """);
     assertThat(e).hasMessage("rules.yml:5:19: unknown function 'rat' (did you mean 'rate'?)");
+  }
+
+  @Test
+  void lookaroundIsRejectedAtLoadAsPrometheusRejectsIt(@TempDir Path dir) throws IOException {
+    String yaml =
+        """
+        groups:
+          - name: app
+            rules:
+              - alert: A
+                expr: up{job=~"(?=a).*"} == 0
+        """;
+
+    assertThat(failure(yaml))
+        .hasMessage(
+            "rules.yml:5:23: invalid regular expression '(?=a).*' for label 'job': invalid or"
+                + " unsupported Perl syntax: `(?=` (RE2 syntax, as in Prometheus, has no"
+                + " lookaround)");
+    assertThat(promtoolCheck(dir, yaml).output()).contains("invalid or unsupported Perl syntax");
+  }
+
+  @Test
+  void backreferenceIsRejectedAtLoadAsPrometheusRejectsIt(@TempDir Path dir) throws IOException {
+    String yaml =
+        """
+        groups:
+          - name: app
+            rules:
+              - record: job:a
+                expr: |
+                  sum by (job) (
+                    up{job=~"(a)\\\\1"}
+                  )
+        """;
+
+    assertThat(failure(yaml))
+        .hasMessage(
+            "rules.yml:7:21: invalid regular expression '(a)\\1' for label 'job': invalid escape"
+                + " sequence: `\\1` (RE2 syntax, as in Prometheus, has no backreferences)");
+    assertThat(promtoolCheck(dir, yaml).output()).contains("invalid escape sequence: `\\1`");
+  }
+
+  private static Promtool.Result promtoolCheck(Path dir, String yaml) throws IOException {
+    Promtool.require();
+    Path file = Files.writeString(dir.resolve("rules.yml"), yaml);
+    Promtool.Result result = Promtool.checkRules(file);
+    assertThat(result.succeeded()).as(result.output()).isFalse();
+    return result;
   }
 
   @Test
@@ -274,6 +327,45 @@ class RuleFilesTest {
 
     assertThat(RuleFiles.parse("exported.yml", yaml)).isEqualTo(groups);
     assertThat(yaml).contains("for: 1m30s").contains("keep_firing_for: 2m");
+  }
+
+  @Test
+  void exportedDurationsUseTheLargestUnitsAsPrometheusPrintsThem() {
+    List<RuleGroup> groups =
+        List.of(
+            Rules.group("slow")
+                .interval(Duration.ofDays(14))
+                .rule(
+                    Rules.alert("StaleBackup")
+                        .expr("time() - backup_last_success_timestamp_seconds > 86400")
+                        .forDuration(Duration.ofDays(90))
+                        .keepFiringFor(Duration.ofMinutes(90)))
+                .build());
+
+    String yaml = RuleFiles.toYaml(groups);
+
+    assertThat(yaml)
+        .contains("interval: 2w")
+        .contains("for: 90d")
+        .contains("keep_firing_for: 1h30m");
+    assertThat(RuleFiles.parse("exported.yml", yaml)).isEqualTo(groups);
+  }
+
+  @Test
+  void aDurationTooLongForPrometheusIsRejected() {
+    assertThat(
+            failure(
+                """
+                groups:
+                  - name: app
+                    rules:
+                      - alert: A
+                        expr: up == 0
+                        for: 300y
+                """))
+        .hasMessage(
+            "rules.yml:6:14: bad duration for 'for': duration out of range (use a number and a"
+                + " unit among ms, s, m, h, d, w, y, such as 5m or 1h30m)");
   }
 
   @Test

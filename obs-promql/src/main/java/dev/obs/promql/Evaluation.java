@@ -434,7 +434,7 @@ final class Evaluation {
 
   private static boolean oneName(List<LabelMatcher> matchers) {
     for (LabelMatcher m : matchers) {
-      if (m.type() == LabelMatcher.Type.EQ && m.name().equals(Labels.METRIC_NAME)) {
+      if (m.op() == LabelMatcher.Op.EQUAL && m.name().equals(Labels.METRIC_NAME)) {
         return true;
       }
     }

@@ -219,7 +219,7 @@ public final class InMemorySeriesStore implements SeriesStore {
 
   private static @Nullable String equalName(List<LabelMatcher> matchers) {
     for (LabelMatcher m : matchers) {
-      if (m.type() == LabelMatcher.Type.EQ && m.name().equals(Labels.METRIC_NAME)) {
+      if (m.op() == LabelMatcher.Op.EQUAL && m.name().equals(Labels.METRIC_NAME)) {
         return m.value();
       }
     }

@@ -283,6 +283,35 @@ public final class Labels implements Comparable<Labels> {
   }
 
   /** Orders label sets as Prometheus does: label by label, name then value; a prefix first. */
+  /** Tells whether a text is a label name, {@code [a-zA-Z_][a-zA-Z0-9_]*}. */
+  static boolean isLabelName(String s) {
+    return isName(s, false);
+  }
+
+  /** Tells whether a text is a metric name, {@code [a-zA-Z_:][a-zA-Z0-9_:]*}. */
+  static boolean isMetricName(String s) {
+    return isName(s, true);
+  }
+
+  private static boolean isName(String s, boolean colons) {
+    if (s.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean ok =
+          c == '_'
+              || (colons && c == ':')
+              || (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (i > 0 && c >= '0' && c <= '9');
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   @Override
   public int compareTo(Labels o) {
     int n = Math.min(names.length, o.names.length);

@@ -221,9 +221,8 @@ final class Lexer {
         case 'u' -> b.appendCodePoint(hex(4, startLine, startColumn));
         case 'U' -> b.appendCodePoint(hex(8, startLine, startColumn));
         default -> {
-          if (e >= '0' && e <= '7' && pos + 1 < text.length()) {
-            b.append((char) Integer.parseInt(text.substring(pos - 1, pos + 2), 8));
-            pos += 2;
+          if (e >= '0' && e <= '7') {
+            b.append((char) octal(startLine, startColumn));
           } else {
             throw new PromQLParseException(
                 "unknown escape sequence '\\" + e + "' in string literal",
@@ -234,6 +233,25 @@ final class Lexer {
         }
       }
     }
+  }
+
+  /** Reads the three octal digits of an escape such as {@code \101}, the first already read. */
+  private int octal(int startLine, int startColumn) {
+    int v = text.charAt(pos - 1) - '0';
+    for (int i = 0; i < 2; i++) {
+      char d = pos < text.length() ? text.charAt(pos) : 0;
+      if (d < '0' || d > '7') {
+        throw new PromQLParseException(
+            "bad escape sequence in string literal", startLine, startColumn, "string literal");
+      }
+      v = v * 8 + (d - '0');
+      pos++;
+    }
+    if (v > 255) {
+      throw new PromQLParseException(
+          "bad escape sequence in string literal", startLine, startColumn, "string literal");
+    }
+    return v;
   }
 
   private int hex(int digits, int startLine, int startColumn) {

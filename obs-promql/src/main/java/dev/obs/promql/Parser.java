@@ -150,7 +150,7 @@ final class Parser {
         if (v.offsetMillis() != 0) {
           throw error("a range must come before the offset modifier", t, "range");
         }
-        long range = Durations.parse(d);
+        long range = durationMillis(d);
         if (range <= 0) {
           throw error("range must be greater than 0, got '" + d.text() + "'", d, "duration");
         }
@@ -162,7 +162,7 @@ final class Parser {
         if (peek().is("-") || peek().is("+")) {
           negative = advance().is("-");
         }
-        long offset = Durations.parse(advance());
+        long offset = durationMillis(advance());
         if (negative) {
           offset = -offset;
         }
@@ -351,7 +351,7 @@ final class Parser {
   private VectorSelector selector(@Nullable Token name, @Nullable Token open) {
     List<LabelMatcher> matchers = new ArrayList<>();
     if (name != null) {
-      matchers.add(LabelMatcher.eq(Labels.METRIC_NAME, name.text()));
+      matchers.add(LabelMatcher.equal(Labels.METRIC_NAME, name.text()));
     }
     Token start = name != null ? name : open;
     if (open != null) {
@@ -363,8 +363,7 @@ final class Parser {
           }
           throw error("unexpected " + label.describe() + " in label matching", label, label.text());
         }
-        Token op = advance();
-        LabelMatcher.Type type = matchType(op);
+        LabelMatcher.Op op = matchOp(advance());
         Token value = advance();
         if (value.kind() != Kind.STRING) {
           throw error(
@@ -376,9 +375,9 @@ final class Parser {
           throw error("metric name must not be set twice", label, Labels.METRIC_NAME);
         }
         try {
-          LabelMatcher m = new LabelMatcher(label.text(), type, value.text());
+          LabelMatcher m = new LabelMatcher(label.text(), op, value.text());
           if (name == null
-              && type == LabelMatcher.Type.EQ
+              && op == LabelMatcher.Op.EQUAL
               && label.text().equals(Labels.METRIC_NAME)) {
             matchers.add(0, m);
             name = label;
@@ -413,10 +412,10 @@ final class Parser {
     return new VectorSelector(matchers, 0);
   }
 
-  private static LabelMatcher.Type matchType(Token op) {
-    for (LabelMatcher.Type type : LabelMatcher.Type.values()) {
-      if (op.is(type.symbol())) {
-        return type;
+  private static LabelMatcher.Op matchOp(Token op) {
+    for (LabelMatcher.Op candidate : LabelMatcher.Op.values()) {
+      if (op.is(candidate.symbol())) {
+        return candidate;
       }
     }
     throw error(
@@ -460,6 +459,22 @@ final class Parser {
       next++;
     }
     return t;
+  }
+
+  /** Reads a range or offset; a bare {@code 0} is a number token, yet still a duration. */
+  private static long durationMillis(Token t) {
+    String s = t.text();
+    if (t.kind() == Kind.DURATION || (t.kind() == Kind.NUMBER && s.equals("0"))) {
+      try {
+        return PromDuration.parse(s).toMillis();
+      } catch (IllegalArgumentException e) {
+        if (PromDuration.OUT_OF_RANGE.equals(e.getMessage())) {
+          throw error("duration '" + s + "' is out of range", t, "duration");
+        }
+      }
+    }
+    throw error(
+        "bad duration '" + s + "', expected a duration such as 30s, 5m or 1h30m", t, "duration");
   }
 
   static PromQLParseException error(String problem, Token at, String construct) {

@@ -8,13 +8,11 @@ import dev.obs.promql.Ast.MatrixSelector;
 import dev.obs.promql.Ast.NumberLiteral;
 import dev.obs.promql.Ast.Unary;
 import dev.obs.promql.Ast.VectorSelector;
+import java.time.Duration;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** Prints expressions as canonical PromQL in Prometheus's own layout. */
 final class Printer {
-  private static final Pattern METRIC_NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
-
   private Printer() {}
 
   static String print(Expr e) {
@@ -30,7 +28,7 @@ final class Printer {
       selector(b, v);
     } else if (e instanceof MatrixSelector m) {
       matchers(b, m.selector().matchers());
-      b.append('[').append(Durations.format(m.rangeMillis())).append(']');
+      b.append('[').append(PromDuration.format(Duration.ofMillis(m.rangeMillis()))).append(']');
       offset(b, m.selector().offsetMillis());
     } else if (e instanceof Call c) {
       b.append(c.function().text).append('(');
@@ -114,8 +112,8 @@ final class Printer {
     if (!matchers.isEmpty()) {
       LabelMatcher first = matchers.get(0);
       if (first.name().equals(Labels.METRIC_NAME)
-          && first.type() == LabelMatcher.Type.EQ
-          && METRIC_NAME.matcher(first.value()).matches()
+          && first.op() == LabelMatcher.Op.EQUAL
+          && Labels.isMetricName(first.value())
           && Lexer.keyword(first.value()) == null) {
         b.append(first.value());
         from = 1;
@@ -136,9 +134,9 @@ final class Printer {
 
   private static void offset(StringBuilder b, long offsetMillis) {
     if (offsetMillis > 0) {
-      b.append(" offset ").append(Durations.format(offsetMillis));
+      b.append(" offset ").append(PromDuration.format(Duration.ofMillis(offsetMillis)));
     } else if (offsetMillis < 0) {
-      b.append(" offset -").append(Durations.format(-offsetMillis));
+      b.append(" offset -").append(PromDuration.format(Duration.ofMillis(-offsetMillis)));
     }
   }
 

@@ -261,6 +261,6 @@ class EvaluatorTest {
             new Sample(Labels.of("__name__", "x", "k", "1"), 5),
             new Sample(Labels.of("__name__", "x", "k", "2"), 1));
     assertThat(calls)
-        .containsExactly(List.of(List.of(LabelMatcher.eq("__name__", "x")), -299_000L, 1000L));
+        .containsExactly(List.of(List.of(LabelMatcher.equal("__name__", "x")), -299_000L, 1000L));
   }
 }

@@ -16,7 +16,7 @@ class InMemorySeriesStoreTest {
   private static final Labels UP_B = Labels.of("__name__", "up", "job", "b");
 
   private static List<LabelMatcher> name(String metric) {
-    return List.of(LabelMatcher.eq("__name__", metric));
+    return List.of(LabelMatcher.equal("__name__", metric));
   }
 
   @Test
@@ -24,7 +24,8 @@ class InMemorySeriesStoreTest {
     InMemorySeriesStore store = new InMemorySeriesStore();
     List<LabelMatcher> notB =
         List.of(
-            LabelMatcher.eq("__name__", "up"), new LabelMatcher("job", LabelMatcher.Type.NEQ, "b"));
+            LabelMatcher.equal("__name__", "up"),
+            new LabelMatcher("job", LabelMatcher.Op.NOT_EQUAL, "b"));
     store.append(UP_A, 10, 1);
     store.append(UP_B, 10, 2);
     assertThat(store.select(notB, 0, 100)).extracting(Series::labels).containsExactly(UP_A);
@@ -56,7 +57,7 @@ class InMemorySeriesStoreTest {
             new Series(UP_B, new long[] {10, 20, 30}, new double[] {10, 20, 30}));
     assertThat(
             store.select(
-                List.of(new LabelMatcher("__name__", LabelMatcher.Type.RE, "up|other")), 20, 20))
+                List.of(new LabelMatcher("__name__", LabelMatcher.Op.REGEX, "up|other")), 20, 20))
         .extracting(Series::labels)
         .containsExactly(Labels.of("__name__", "other"), UP_A, UP_B);
     assertThat(store.select(name("up"), 41, 50)).isEmpty();

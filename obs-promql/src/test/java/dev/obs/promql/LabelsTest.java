@@ -65,18 +65,4 @@ class LabelsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("label 'a' is given twice");
   }
-
-  @Test
-  void matchersAnchorRegularExpressionsAndTreatMissingAsEmpty() {
-    LabelMatcher re = new LabelMatcher("status", LabelMatcher.Type.RE, "5..");
-    assertThat(re.matches("500")).isTrue();
-    assertThat(re.matches("1500")).isFalse();
-    assertThat(new LabelMatcher("s", LabelMatcher.Type.NRE, "a|b").matches("ab")).isTrue();
-    assertThat(new LabelMatcher("s", LabelMatcher.Type.EQ, "").matches(null)).isTrue();
-    assertThat(new LabelMatcher("s", LabelMatcher.Type.NEQ, "x").matches(null)).isTrue();
-    assertThat(re).hasToString("status=~\"5..\"");
-    assertThatThrownBy(() -> new LabelMatcher("s", LabelMatcher.Type.RE, "("))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("invalid regular expression '(': ");
-  }
 }

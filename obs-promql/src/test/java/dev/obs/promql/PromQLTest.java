@@ -28,12 +28,18 @@ class PromQLTest {
           pair("{__name__=~\"http_.*\"}", "{__name__=~\"http_.*\"}"),
           pair("x{path=\"a\\\"b\\\\c\\n\"}", "x{path=\"a\\\"b\\\\c\\n\"}"),
           pair("x{path=`raw\\d`}", "x{path=\"raw\\\\d\"}"),
+          pair("x{path=\"\\101\\x42\"}", "x{path=\"AB\"}"),
           pair("rate(x[5m])", "rate(x[5m])"),
           pair("rate(x[90m])", "rate(x[1h30m])"),
           pair("rate(x[1h30m])", "rate(x[1h30m])"),
           pair("avg_over_time(x[1d])", "avg_over_time(x[1d])"),
           pair("avg_over_time(x[7d])", "avg_over_time(x[1w])"),
           pair("max_over_time(x[30s500ms])", "max_over_time(x[30s500ms])"),
+          pair("avg_over_time(x[90d])", "avg_over_time(x[90d])"),
+          pair("avg_over_time(x[14d])", "avg_over_time(x[2w])"),
+          pair("x offset 12w6d", "x offset 90d"),
+          pair("x offset 365d", "x offset 1y"),
+          pair("rate(x[500ms])", "rate(x[500ms])"),
           pair("x offset 5m", "x offset 5m"),
           pair("x offset -1h", "x offset -1h"),
           pair("rate(x[5m] offset 1d)", "rate(x[5m] offset 1d)"),
@@ -163,6 +169,7 @@ class PromQLTest {
           rate(x[1m1h])                  | duration        | 1 | 8  | bad duration '1m1h', expected a duration such as 30s, 5m or 1h30m at 1:8
           x offset 5                     | duration        | 1 | 10 | bad duration '5', expected a duration such as 30s, 5m or 1h30m at 1:10
           rate(x[0s])                    | duration        | 1 | 8  | range must be greater than 0, got '0s' at 1:8
+          rate(x[300y])                  | duration        | 1 | 8  | duration '300y' is out of range at 1:8
           (x + 1                         | (               | 1 | 1  | unclosed left parenthesis at 1:1
           x + 1)                         | )               | 1 | 6  | unexpected ')' without a matching '(' at 1:6
           sum(x                          | (               | 1 | 4  | unclosed left parenthesis at 1:4
@@ -177,7 +184,11 @@ class PromQLTest {
           x + on(a) 1                    | on              | 1 | 3  | vector matching only allowed between instant vectors at 1:3
           {}                             | vector selector | 1 | 1  | vector selector must contain at least one non-empty matcher at 1:1
           {a=~".*"}                      | vector selector | 1 | 1  | vector selector must contain at least one non-empty matcher at 1:1
-          x{a=~"("}                      | regular expression | 1 | 6 | invalid regular expression '(': Unclosed group at 1:6
+          x{a="\\1"}                      | string literal  | 1 | 5  | bad escape sequence in string literal at 1:5
+          x{a="\\400"}                    | string literal  | 1 | 5  | bad escape sequence in string literal at 1:5
+          x{a=~"("}                      | regular expression | 1 | 6 | invalid regular expression '(' for label 'a': missing closing ): `(` at 1:6
+          x{job=~"(?=a).*"}              | regular expression | 1 | 8 | invalid regular expression '(?=a).*' for label 'job': invalid or unsupported Perl syntax: `(?=` (RE2 syntax, as in Prometheus, has no lookaround) at 1:8
+          x{job=~`(a)\\1`}               | regular expression | 1 | 8 | invalid regular expression '(a)\\1' for label 'job': invalid escape sequence: `\\1` (RE2 syntax, as in Prometheus, has no backreferences) at 1:8
           x offset 1m offset 2m          | offset          | 1 | 13 | offset may not be set multiple times at 1:13
           sum(x) offset 5m               | offset          | 1 | 8  | offset modifier must be preceded by an instant vector selector or range vector selector at 1:8
           sum by (a) (x) by (b)          | by              | 1 | 16 | aggregation may have only one grouping clause at 1:16

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.obs.alerts.notify.Matcher;
 import dev.obs.alerts.notify.Notifications;
 import dev.obs.alerts.notify.Silence;
 import dev.obs.config.ObsConfig;
+import dev.obs.promql.LabelMatcher;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -97,7 +97,7 @@ final class NotificationsAdminServlet extends HttpServlet {
 
   private void create(HttpServletRequest req, HttpServletResponse res) throws IOException {
     JsonNode body = body(req);
-    List<Matcher> matchers = matchers(body.path("matchers"));
+    List<LabelMatcher> matchers = matchers(body.path("matchers"));
     String author = text(body, "created_by", text(body, "author", ""));
     String comment = text(body, "comment", "");
     String duration = text(body, "duration", "");
@@ -172,14 +172,14 @@ final class NotificationsAdminServlet extends HttpServlet {
     }
   }
 
-  private static List<Matcher> matchers(JsonNode node) {
+  private static List<LabelMatcher> matchers(JsonNode node) {
     try {
       if (node.isTextual()) {
-        return Matcher.parseList(node.asText());
+        return LabelMatcher.parseList(node.asText());
       }
-      List<Matcher> out = new ArrayList<>();
+      List<LabelMatcher> out = new ArrayList<>();
       for (JsonNode item : node) {
-        out.add(Matcher.parse(item.asText()));
+        out.add(LabelMatcher.parse(item.asText()));
       }
       if (out.isEmpty()) {
         throw new BadRequest(

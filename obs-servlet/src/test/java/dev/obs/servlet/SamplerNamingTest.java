@@ -86,7 +86,7 @@ class SamplerNamingTest {
       int sampled = new MeterSampler(registry, store).sample(1_000);
       Set<String> scraped = scrape(registry.scrape());
       Set<String> ours = new TreeSet<>();
-      for (Series s : store.select(List.of(LabelMatcher.eq("app", "shop")), 0, 2_000)) {
+      for (Series s : store.select(List.of(LabelMatcher.equal("app", "shop")), 0, 2_000)) {
         ours.add(canonical(s.labels().asMap()));
       }
 

@@ -2,6 +2,7 @@ package dev.obs.alerts.notify;
 
 import dev.obs.config.ObsConfig;
 import dev.obs.config.ObsConfigException;
+import dev.obs.promql.LabelMatcher;
 import java.net.URI;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -46,7 +47,7 @@ final class NotifyConfig {
               .continueMatching(config.bool(key + "continue", false));
       String match = config.string(key + "match", "");
       try {
-        route.matchers(Matcher.parseList(match));
+        route.matchers(LabelMatcher.parseList(match));
       } catch (IllegalArgumentException e) {
         throw ObsConfig.invalid(
             key + "match",

@@ -1,5 +1,6 @@
 package dev.obs.alerts.notify;
 
+import dev.obs.promql.LabelMatcher;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,7 @@ import java.util.TreeMap;
  */
 public record Route(
     String name,
-    List<Matcher> matchers,
+    List<LabelMatcher> matchers,
     List<String> receivers,
     boolean continueMatching,
     List<String> groupBy,
@@ -105,7 +106,7 @@ public record Route(
    * @return whether the route matches
    */
   public boolean matches(Map<String, String> labels) {
-    return Matcher.all(matchers, labels);
+    return LabelMatcher.matchesAll(matchers, labels);
   }
 
   /**
@@ -131,7 +132,7 @@ public record Route(
   /** Builds a {@link Route}. */
   public static final class Builder {
     private final String name;
-    private final List<Matcher> matchers = new ArrayList<>();
+    private final List<LabelMatcher> matchers = new ArrayList<>();
     private final List<String> receivers = new ArrayList<>();
     private boolean continueMatching;
     private List<String> groupBy = List.of("alertname");
@@ -146,12 +147,12 @@ public record Route(
     /**
      * Adds matchers written like {@code severity=critical} or {@code team=~"db|ops"}.
      *
-     * @param matchers the matchers, each parsed with {@link Matcher#parse(String)}
+     * @param matchers the matchers, each parsed with {@link LabelMatcher#parse(String)}
      * @return this builder
      */
     public Builder match(String... matchers) {
       for (String m : matchers) {
-        this.matchers.add(Matcher.parse(m));
+        this.matchers.add(LabelMatcher.parse(m));
       }
       return this;
     }
@@ -162,7 +163,7 @@ public record Route(
      * @param matchers the matchers
      * @return this builder
      */
-    public Builder matchers(List<Matcher> matchers) {
+    public Builder matchers(List<LabelMatcher> matchers) {
       this.matchers.addAll(matchers);
       return this;
     }

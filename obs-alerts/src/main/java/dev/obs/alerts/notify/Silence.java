@@ -1,5 +1,6 @@
 package dev.obs.alerts.notify;
 
+import dev.obs.promql.LabelMatcher;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ import java.util.Objects;
  */
 public record Silence(
     String id,
-    List<Matcher> matchers,
+    List<LabelMatcher> matchers,
     Instant startsAt,
     Instant endsAt,
     String createdBy,
@@ -65,6 +66,6 @@ public record Silence(
    * @return whether it is active and every matcher matches
    */
   public boolean silences(Map<String, String> labels, Instant now) {
-    return isActive(now) && Matcher.all(matchers, labels);
+    return isActive(now) && LabelMatcher.matchesAll(matchers, labels);
   }
 }

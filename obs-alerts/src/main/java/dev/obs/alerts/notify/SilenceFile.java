@@ -3,6 +3,7 @@ package dev.obs.alerts.notify;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.obs.promql.LabelMatcher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -32,9 +33,9 @@ final class SilenceFile {
       JsonNode root = Payloads.JSON.readTree(path.toFile());
       List<Silence> out = new ArrayList<>();
       for (JsonNode s : root.path("silences")) {
-        List<Matcher> matchers = new ArrayList<>();
+        List<LabelMatcher> matchers = new ArrayList<>();
         for (JsonNode m : s.path("matchers")) {
-          matchers.add(Matcher.parse(m.asText()));
+          matchers.add(LabelMatcher.parse(m.asText()));
         }
         out.add(
             new Silence(

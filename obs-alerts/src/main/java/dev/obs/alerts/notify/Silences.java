@@ -1,5 +1,6 @@
 package dev.obs.alerts.notify;
 
+import dev.obs.promql.LabelMatcher;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,7 +21,10 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * Silence snooze =
  *     notifications.silences().add(
- *         Matcher.parseList("alertname=HighErrorRate"), Duration.ofHours(1), "ana", "deploying");
+ *         LabelMatcher.parseList("alertname=HighErrorRate"),
+ *         Duration.ofHours(1),
+ *         "ana",
+ *         "deploying");
  * notifications.silences().remove(snooze.id());
  * }</pre>
  */
@@ -50,7 +54,7 @@ public final class Silences {
    * @throws UncheckedIOException if the silences file cannot be written
    */
   public synchronized Silence add(
-      List<Matcher> matchers, Duration duration, String createdBy, String comment) {
+      List<LabelMatcher> matchers, Duration duration, String createdBy, String comment) {
     if (duration.isNegative() || duration.isZero()) {
       throw new IllegalArgumentException("silence duration must be positive, got " + duration);
     }
@@ -70,12 +74,12 @@ public final class Silences {
    * @throws UncheckedIOException if the silences file cannot be written
    */
   public synchronized Silence add(
-      List<Matcher> matchers, Instant endsAt, String createdBy, String comment) {
+      List<LabelMatcher> matchers, Instant endsAt, String createdBy, String comment) {
     return add(clock.instant(), matchers, endsAt, createdBy, comment);
   }
 
   private Silence add(
-      Instant now, List<Matcher> matchers, Instant endsAt, String createdBy, String comment) {
+      Instant now, List<LabelMatcher> matchers, Instant endsAt, String createdBy, String comment) {
     if (createdBy.isBlank()) {
       throw new IllegalArgumentException("a silence needs an author (created_by)");
     }

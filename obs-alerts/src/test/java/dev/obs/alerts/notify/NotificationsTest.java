@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.obs.alert.Alert;
+import dev.obs.promql.LabelMatcher;
 import dev.obs.time.ManualClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
@@ -206,7 +207,8 @@ class NotificationsTest {
   @Test
   void silencedAlertIsNotSentAndIsCountedOnce() {
     Notifications n = chatByDefault();
-    n.silences().add(Matcher.parseList("alertname=Down"), Duration.ofHours(1), "ana", "deploy");
+    n.silences()
+        .add(LabelMatcher.parseList("alertname=Down"), Duration.ofHours(1), "ana", "deploy");
 
     Alert down = firing("Down", T0);
     n.onAlerts(T0, List.of(down));
@@ -220,7 +222,7 @@ class NotificationsTest {
   @Test
   void expiredSilenceStopsSilencing() {
     Notifications n = chatByDefault();
-    n.silences().add(Matcher.parseList("alertname=Down"), Duration.ofMinutes(10), "ana", "");
+    n.silences().add(LabelMatcher.parseList("alertname=Down"), Duration.ofMinutes(10), "ana", "");
     Alert down = firing("Down", T0);
     n.onAlerts(T0, List.of(down));
     step(n, Duration.ofSeconds(30), down);
@@ -234,6 +236,32 @@ class NotificationsTest {
   }
 
   @Test
+  void silenceFileKeepsRegularExpressionsWithBackslashes() throws Exception {
+    Path file = dir.resolve("silences.json");
+    Files.writeString(
+        file,
+        """
+        {"version": 1, "silences": [{"id": "old", "matchers": ["instance=~\\"web-\\\\d+\\""],
+          "starts_at": "2026-03-01T10:00:00Z", "ends_at": "2099-01-01T00:00:00Z",
+          "created_by": "ana", "comment": ""}]}
+        """);
+    Notifications first = open(builder().silencesFile(file));
+    LabelMatcher web = new LabelMatcher("instance", LabelMatcher.Op.REGEX, "web-\\d+");
+    assertThat(first.silences().list().get(0).matchers()).containsExactly(web);
+    first.silences().add(List.of(web), Duration.ofHours(1), "bo", "");
+    first.close();
+
+    Notifications second = open(builder().silencesFile(file));
+
+    assertThat(second.silences().list())
+        .extracting(Silence::matchers)
+        .containsExactly(List.of(web), List.of(web));
+    assertThat(second.silences().silencing(TestAlerts.labels("Down", "instance", "web-3")))
+        .isPresent();
+    assertThat(Files.readString(file)).contains("\"instance=~\\\"web-\\\\\\\\d+\\\"\"");
+  }
+
+  @Test
   void silencesSurviveARestart() throws Exception {
     Path file = dir.resolve("state/silences.json");
     Notifications first = open(builder().silencesFile(file));
@@ -241,11 +269,11 @@ class NotificationsTest {
         first
             .silences()
             .add(
-                Matcher.parseList("alertname=Down, instance=~\"web-.*\""),
+                LabelMatcher.parseList("alertname=Down, instance=~\"web-.*\""),
                 T0.plus(Duration.ofHours(2)),
                 "ana",
                 "maintenance");
-    first.silences().add(Matcher.parseList("alertname=Other"), Duration.ofHours(1), "bo", "");
+    first.silences().add(LabelMatcher.parseList("alertname=Other"), Duration.ofHours(1), "bo", "");
     first.close();
     assertThat(Files.readString(file)).contains("\"created_by\" : \"ana\"");
     assertThat(Files.list(file.getParent())).containsExactly(file);

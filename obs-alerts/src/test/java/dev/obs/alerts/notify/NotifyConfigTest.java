@@ -120,6 +120,16 @@ class NotifyConfigTest {
         .isInstanceOf(ObsConfigException.class)
         .hasMessageStartingWith("obs.alerts.notify.route.critical.match must be comma-separated");
 
+    Map<String, String> lookahead = twoReceivers();
+    lookahead.put("obs.alerts.notify.route.critical.match", "instance=~\"(?!db).*\"");
+    assertThatThrownBy(() -> load(lookahead))
+        .isInstanceOf(ObsConfigException.class)
+        .hasMessage(
+            "obs.alerts.notify.route.critical.match must be comma-separated matchers like"
+                + " severity=critical, team=~\"db|ops\" (invalid regular expression '(?!db).*' for"
+                + " label 'instance': invalid or unsupported Perl syntax: `(?!` (RE2 syntax, as in"
+                + " Prometheus, has no lookaround)), got 'instance=~\"(?!db).*\"'");
+
     Map<String, String> zone = twoReceivers();
     zone.put("obs.alerts.notify.digest.receiver", "team-slack");
     zone.put("obs.alerts.notify.digest.zone", "Mars/Base");
