@@ -3,6 +3,7 @@ package dev.obs.architecture;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -131,19 +132,24 @@ public final class ArchitectureRules {
   }
 
   /**
-   * obs-promql depends on nothing of obs and on no servlet, Spring, Logback, Sentry, YAML or mail
-   * type.
+   * obs-promql depends on nothing of obs and on nothing but the JDK, JSpecify and re2j, so it uses
+   * no servlet, Spring, Logback, Sentry, YAML or mail type; its regexes are RE2, never {@code
+   * java.util.regex}, as in Prometheus.
    *
-   * @return the rule
+   * @return the rules
    */
-  public static ArchRule promqlStandsAlone() {
-    return noClasses()
-        .should()
-        .dependOnClassesThat(
-            resideInAnyPackage(SERVLET_SPRING_YAML_MAIL)
-                .or(resideInAnyPackage("ch.qos.logback..", "net.logstash..", "io.sentry.."))
-                .or(resideInAPackage("dev.obs..").and(not(resideInAPackage("dev.obs.promql..")))))
-        .because("obs-promql is the PromQL subset alone, usable without the rest of obs");
+  public static List<ArchRule> promqlStandsAlone() {
+    return List.of(
+        classes()
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage("dev.obs.promql..", "java..", "org.jspecify..", "com.google.re2j..")
+            .because("obs-promql is the PromQL subset alone, usable without the rest of obs"),
+        noClasses()
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("java.util.regex")
+            .because("label matchers follow Prometheus, whose regular expressions are RE2"));
   }
 
   /**

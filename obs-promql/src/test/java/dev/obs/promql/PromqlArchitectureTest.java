@@ -1,6 +1,7 @@
 package dev.obs.promql;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.lang.ArchRule;
 import dev.obs.architecture.ArchitectureRules;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,9 @@ class PromqlArchitectureTest {
   }
 
   @Test
-  void dependsOnNothingElseOfObsNorOnServletSpringLoggingYamlOrMail() {
-    ArchitectureRules.promqlStandsAlone().check(classes);
+  void dependsOnNothingElseOfObsAndUsesRe2ForRegexes() {
+    for (ArchRule rule : ArchitectureRules.promqlStandsAlone()) {
+      rule.check(classes);
+    }
   }
 }
