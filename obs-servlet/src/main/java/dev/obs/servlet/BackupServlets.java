@@ -39,9 +39,8 @@ public final class BackupServlets {
    * @param config the configuration holding {@code obs.admin.token}
    */
   public static void register(ServletContext context, Backups backups, ObsConfig config) {
-    String token = config.get("obs.admin.token").orElse(null);
     ServletRegistration.Dynamic servlet =
-        context.addServlet("obsBackups", new BackupServlet(backups, token));
+        context.addServlet("obsBackups", new BackupServlet(backups, AdminGuard.fromConfig(config)));
     if (servlet != null) {
       servlet.addMapping(PATH, PATH + "/*");
     }

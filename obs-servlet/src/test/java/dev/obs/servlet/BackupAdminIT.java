@@ -80,7 +80,8 @@ class BackupAdminIT {
   void everyEndpointNeedsTheToken() throws Exception {
     HttpResponse<String> anonymous = server.get("/obs/admin/backups");
     assertThat(anonymous.statusCode()).isEqualTo(401);
-    assertThat(anonymous.headers().firstValue("WWW-Authenticate")).contains("Bearer");
+    assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
+        .contains("Bearer realm=\"obs\"");
     assertThat(post("/obs/admin/backups", "{}", "Authorization", "Bearer wrong").statusCode())
         .isEqualTo(401);
     assertThat(store.list("files")).as("nothing was started").isEmpty();
