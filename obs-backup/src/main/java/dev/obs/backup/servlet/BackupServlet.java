@@ -1,4 +1,4 @@
-package dev.obs.servlet;
+package dev.obs.backup.servlet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +11,7 @@ import dev.obs.backup.RestoreOptions;
 import dev.obs.backup.RestoreResult;
 import dev.obs.backup.TriggerResult;
 import dev.obs.backup.store.Manifest;
+import dev.obs.servlet.AdminGuard;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -217,7 +218,12 @@ final class BackupServlet extends HttpServlet {
   }
 
   private void write(HttpServletResponse res, int status, JsonNode body) throws IOException {
+    byte[] bytes = json.writeValueAsBytes(body);
     res.setStatus(status);
-    JsonResponses.write(res, json.writeValueAsString(body));
+    res.setContentType("application/json");
+    res.setCharacterEncoding("UTF-8");
+    res.setHeader("Cache-Control", "no-store");
+    res.setContentLength(bytes.length);
+    res.getOutputStream().write(bytes);
   }
 }
