@@ -39,8 +39,7 @@ final class AlertEndpoints {
       ServletRegistration.Dynamic admin =
           context.addServlet(
               "obsAlertsAdmin",
-              new AlertsAdminServlet(
-                  alerting.get().alerts(), obs.config().get("obs.admin.token").orElse(null)));
+              new AlertsAdminServlet(alerting.get().alerts(), AdminGuard.fromConfig(obs.config())));
       if (admin != null) {
         admin.addMapping("/obs/admin/alerts", "/obs/admin/rules");
       }

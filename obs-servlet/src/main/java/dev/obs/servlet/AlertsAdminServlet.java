@@ -8,6 +8,7 @@ import dev.obs.alerts.AlertingRule;
 import dev.obs.alerts.Alerts;
 import dev.obs.alerts.GroupStatus;
 import dev.obs.alerts.RuleStatus;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -28,39 +29,30 @@ public final class AlertsAdminServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
 
   private final transient Alerts alerts;
-  private final transient BearerToken token;
+  private final transient AdminGuard guard;
   private final transient ObjectMapper json = new ObjectMapper();
 
   /**
    * Creates the servlet.
    *
    * @param alerts the engine to report on
-   * @param adminToken the admin token, or {@code null} when none is configured (every request is
-   *     then refused)
+   * @param guard the admin guard; without a configured credential every request is refused
    */
-  public AlertsAdminServlet(Alerts alerts, @Nullable String adminToken) {
+  public AlertsAdminServlet(Alerts alerts, AdminGuard guard) {
     this.alerts = alerts;
-    this.token = new BearerToken(adminToken);
+    this.guard = guard.forbiddenMessage("set obs.admin.token to use the admin API");
+  }
+
+  @Override
+  protected void service(HttpServletRequest req, HttpServletResponse res)
+      throws ServletException, IOException {
+    if (guard.admit(req, res)) {
+      super.service(req, res);
+    }
   }
 
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
-    if (!token.isConfigured()) {
-      res.setStatus(HttpServletResponse.SC_FORBIDDEN);
-      JsonResponses.write(
-          res,
-          "{\"error\":\"forbidden\",\"message\":\"set obs.admin.token to use the admin API\"}");
-      return;
-    }
-    if (!token.matches(req.getHeader("Authorization"))) {
-      res.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-      res.setHeader("WWW-Authenticate", "Bearer realm=\"obs\"");
-      JsonResponses.write(
-          res,
-          "{\"error\":\"unauthorized\",\"message\":\"a valid bearer token is required for the"
-              + " admin API\"}");
-      return;
-    }
     String path = req.getServletPath() + (req.getPathInfo() == null ? "" : req.getPathInfo());
     ObjectNode body = json.createObjectNode();
     if (path.endsWith("/alerts")) {

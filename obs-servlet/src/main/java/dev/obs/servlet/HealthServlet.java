@@ -29,7 +29,7 @@ public final class HealthServlet extends HttpServlet {
   public enum ShowDetails {
     /** Nobody: every caller sees statuses only. */
     NEVER,
-    /** Callers presenting {@code Authorization: Bearer <obs.admin.token>}. */
+    /** Callers the {@link AdminGuard} permits: {@code Authorization: Bearer <obs.admin.token>}. */
     WHEN_AUTHORIZED,
     /** Every caller. */
     ALWAYS;
@@ -51,7 +51,7 @@ public final class HealthServlet extends HttpServlet {
   }
 
   private final transient HealthRegistry health;
-  private final transient BearerToken adminToken;
+  private final transient AdminGuard guard;
   private final transient ShowDetails showDetails;
   private final transient ObjectMapper json =
       new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
@@ -60,13 +60,12 @@ public final class HealthServlet extends HttpServlet {
    * Creates the servlet.
    *
    * @param health the registry to report
-   * @param adminToken the token that reveals details, or {@code null}
+   * @param guard decides who is an operator, for {@link ShowDetails#WHEN_AUTHORIZED}
    * @param showDetails who sees messages and details
    */
-  public HealthServlet(
-      HealthRegistry health, @Nullable String adminToken, ShowDetails showDetails) {
+  public HealthServlet(HealthRegistry health, AdminGuard guard, ShowDetails showDetails) {
     this.health = health;
-    this.adminToken = new BearerToken(adminToken);
+    this.guard = guard;
     this.showDetails = showDetails;
   }
 
@@ -96,8 +95,7 @@ public final class HealthServlet extends HttpServlet {
     }
     boolean details =
         showDetails == ShowDetails.ALWAYS
-            || (showDetails == ShowDetails.WHEN_AUTHORIZED
-                && adminToken.matches(req.getHeader("Authorization")));
+            || (showDetails == ShowDetails.WHEN_AUTHORIZED && guard.permits(req));
     res.setStatus(report.status().isAvailable() ? 200 : 503);
     JsonResponses.write(res, body(report, details));
   }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.obs.history.History;
 import dev.obs.history.Incident;
 import dev.obs.history.IncidentState;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -28,34 +29,24 @@ final class IncidentsServlet extends HttpServlet {
   private static final int MAX_BODY = 64 * 1024;
 
   private final transient History history;
-  private final transient BearerToken token;
+  private final transient AdminGuard guard;
   private final transient ObjectMapper json = new ObjectMapper();
 
-  IncidentsServlet(History history, @Nullable String token) {
+  IncidentsServlet(History history, AdminGuard guard) {
     this.history = history;
-    this.token = new BearerToken(token);
+    this.guard = guard.forbiddenMessage("set obs.admin.token to manage incidents");
   }
 
-  private boolean authorized(HttpServletRequest req, HttpServletResponse res) throws IOException {
-    if (!token.isConfigured()) {
-      res.setStatus(HttpServletResponse.SC_FORBIDDEN);
-      write(res, StatusJson.error("forbidden", "set obs.admin.token to manage incidents"));
-      return false;
+  @Override
+  protected void service(HttpServletRequest req, HttpServletResponse res)
+      throws ServletException, IOException {
+    if (guard.admit(req, res)) {
+      super.service(req, res);
     }
-    if (!token.matches(req.getHeader("Authorization"))) {
-      res.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-      res.setHeader("WWW-Authenticate", "Bearer realm=\"obs\"");
-      write(res, StatusJson.error("unauthorized", "a valid bearer token is required"));
-      return false;
-    }
-    return true;
   }
 
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
-    if (!authorized(req, res)) {
-      return;
-    }
     List<Map<String, Object>> out = new ArrayList<>();
     for (Incident i : history.incidents(Duration.ofDays(90))) {
       out.add(StatusJson.incident(i));
@@ -65,9 +56,6 @@ final class IncidentsServlet extends HttpServlet {
 
   @Override
   protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
-    if (!authorized(req, res)) {
-      return;
-    }
     JsonNode body;
     try (InputStream in = req.getInputStream()) {
       byte[] bytes = in.readNBytes(MAX_BODY + 1);

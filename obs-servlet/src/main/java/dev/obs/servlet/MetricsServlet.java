@@ -1,6 +1,7 @@
 package dev.obs.servlet;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,7 +21,7 @@ public final class MetricsServlet extends HttpServlet {
   static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
   private final transient PrometheusMeterRegistry registry;
-  private final transient BearerToken token;
+  private final transient AdminGuard guard;
 
   /**
    * Creates the servlet.
@@ -30,20 +31,23 @@ public final class MetricsServlet extends HttpServlet {
    */
   public MetricsServlet(PrometheusMeterRegistry registry, @Nullable String token) {
     this.registry = registry;
-    this.token = new BearerToken(token);
+    // Its own credential, open until set: Prometheus scrapes with it, not with the admin token.
+    this.guard =
+        AdminGuard.ofToken(token)
+            .openWhenUnconfigured()
+            .unauthorizedMessage("a valid bearer token is required to read metrics");
+  }
+
+  @Override
+  protected void service(HttpServletRequest req, HttpServletResponse res)
+      throws ServletException, IOException {
+    if (guard.admit(req, res)) {
+      super.service(req, res);
+    }
   }
 
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
-    if (!authorized(req.getHeader("Authorization"))) {
-      res.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-      res.setHeader("WWW-Authenticate", "Bearer realm=\"obs\"");
-      JsonResponses.write(
-          res,
-          "{\"error\":\"unauthorized\",\"message\":\"a valid bearer token is required to read"
-              + " metrics\"}");
-      return;
-    }
     String accept = req.getHeader("Accept");
     String contentType =
         accept != null && accept.contains("application/openmetrics-text")
@@ -55,9 +59,5 @@ public final class MetricsServlet extends HttpServlet {
     try (OutputStream out = res.getOutputStream()) {
       registry.scrape(out, contentType);
     }
-  }
-
-  private boolean authorized(@Nullable String header) {
-    return !token.isConfigured() || token.matches(header);
   }
 }

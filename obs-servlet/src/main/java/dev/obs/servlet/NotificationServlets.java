@@ -33,10 +33,10 @@ public final class NotificationServlets {
    */
   public static void register(
       ServletContext context, Notifications notifications, ObsConfig config) {
-    String token = config.get("obs.admin.token").orElse(null);
     ServletRegistration.Dynamic servlet =
         context.addServlet(
-            "obsNotificationsAdmin", new NotificationsAdminServlet(notifications, token));
+            "obsNotificationsAdmin",
+            new NotificationsAdminServlet(notifications, AdminGuard.fromConfig(config)));
     if (servlet != null) {
       servlet.addMapping(SILENCES_PATH, SILENCES_PATH + "/*", TEST_PATH);
     }

@@ -29,23 +29,17 @@ final class NotificationsAdminServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
 
   private final transient Notifications notifications;
-  private final transient BearerToken token;
+  private final transient AdminGuard guard;
   private final transient ObjectMapper json = new ObjectMapper();
 
-  NotificationsAdminServlet(Notifications notifications, @Nullable String token) {
+  NotificationsAdminServlet(Notifications notifications, AdminGuard guard) {
     this.notifications = notifications;
-    this.token = new BearerToken(token);
+    this.guard = guard;
   }
 
   @Override
   protected void service(HttpServletRequest req, HttpServletResponse res) throws IOException {
-    if (!token.isConfigured()) {
-      error(res, 403, "forbidden", "the admin API is off: set obs.admin.token to use it");
-      return;
-    }
-    if (!token.matches(req.getHeader("Authorization"))) {
-      res.setHeader("WWW-Authenticate", "Bearer realm=\"obs\"");
-      error(res, 401, "unauthorized", "a valid bearer token is required for the admin API");
+    if (!guard.admit(req, res)) {
       return;
     }
     try {

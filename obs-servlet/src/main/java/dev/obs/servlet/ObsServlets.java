@@ -97,9 +97,10 @@ public final class ObsServlets {
       throw ObsConfig.invalid(
           "obs.health.show-details", text, "must be one of never, when-authorized, always");
     }
-    String token = obs.config().get("obs.admin.token").orElse(null);
     ServletRegistration.Dynamic health =
-        context.addServlet("obsHealth", new HealthServlet(obs.health(), token, show));
+        context.addServlet(
+            "obsHealth",
+            new HealthServlet(obs.health(), AdminGuard.fromConfig(obs.config()), show));
     if (health != null) {
       health.addMapping("/livez", "/readyz", "/healthz");
     }

@@ -63,7 +63,7 @@ public final class StatusServlets {
         AlertEndpoints.openIncidents(obs, history);
       }
     }
-    String token = obs.config().get("obs.admin.token").orElse(null);
+    AdminGuard guard = AdminGuard.fromConfig(obs.config());
     String heading = obs.config().get("obs.status.title").orElse(null);
     add(context, "obsStatusPage", new StatusPageServlet(history, heading), "/status");
     add(context, "obsStatusJson", new StatusJsonServlet(history), "/status.json");
@@ -71,10 +71,10 @@ public final class StatusServlets {
     add(
         context,
         "obsHistoryApi",
-        new HistoryApiServlet(history, token),
+        new HistoryApiServlet(history, guard),
         "/obs/api/summary",
         "/obs/api/series");
-    add(context, "obsIncidents", new IncidentsServlet(history, token), "/obs/admin/incidents");
+    add(context, "obsIncidents", new IncidentsServlet(history, guard), "/obs/admin/incidents");
   }
 
   private static void add(

@@ -2,8 +2,9 @@ package dev.obs.spring;
 
 import dev.obs.Obs;
 import dev.obs.backup.Backups;
+import dev.obs.backup.servlet.BackupServlets;
 import dev.obs.config.ObsConfig;
-import dev.obs.servlet.BackupServlets;
+import dev.obs.servlet.AdminGuard;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -39,7 +40,8 @@ public final class ObsBackupAutoConfiguration {
   /** The backup admin endpoints under {@code /obs/admin}. */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-  @ConditionalOnClass(BackupServlets.class)
+  // The endpoints live in obs-backup but are guarded by obs-servlet's AdminGuard.
+  @ConditionalOnClass(AdminGuard.class)
   static final class BackupEndpoints {
     @Bean
     @ConditionalOnMissingBean(name = "obsBackupEndpoints")

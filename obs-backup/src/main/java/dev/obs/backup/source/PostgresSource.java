@@ -280,7 +280,19 @@ public final class PostgresSource implements BackupSource {
     if (password != null) {
       props.setProperty("password", password);
     }
-    return DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/" + db, props);
+    String url = "jdbc:postgresql://" + host + ":" + port + "/" + db;
+    try {
+      // The driver is the application's dependency, not obs-backup's: found by URL, it is named
+      // here when missing rather than in DriverManager's "No suitable driver".
+      DriverManager.getDriver(url);
+    } catch (SQLException e) {
+      throw new SQLException(
+          "no PostgreSQL JDBC driver on the class path; add the dependency"
+              + " org.postgresql:postgresql",
+          e.getSQLState(),
+          e);
+    }
+    return DriverManager.getConnection(url, props);
   }
 
   private List<String> connectionArgs(String db) {

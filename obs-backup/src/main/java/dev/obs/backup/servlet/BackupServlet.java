@@ -1,4 +1,4 @@
-package dev.obs.servlet;
+package dev.obs.backup.servlet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +11,8 @@ import dev.obs.backup.RestoreOptions;
 import dev.obs.backup.RestoreResult;
 import dev.obs.backup.TriggerResult;
 import dev.obs.backup.store.Manifest;
+import dev.obs.servlet.AdminGuard;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -27,32 +29,24 @@ final class BackupServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
 
   private final transient Backups backups;
-  private final transient BearerToken token;
+  private final transient AdminGuard guard;
   private final transient ObjectMapper json = new ObjectMapper();
 
-  BackupServlet(Backups backups, @Nullable String token) {
+  BackupServlet(Backups backups, AdminGuard guard) {
     this.backups = backups;
-    this.token = new BearerToken(token);
+    this.guard = guard;
   }
 
-  private boolean authorised(HttpServletRequest req, HttpServletResponse res) throws IOException {
-    if (!token.isConfigured()) {
-      error(res, 403, "forbidden", "the admin API is off: set obs.admin.token to use it");
-      return false;
+  @Override
+  protected void service(HttpServletRequest req, HttpServletResponse res)
+      throws ServletException, IOException {
+    if (guard.admit(req, res)) {
+      super.service(req, res);
     }
-    if (!token.matches(req.getHeader("Authorization"))) {
-      res.setHeader("WWW-Authenticate", "Bearer");
-      error(res, 401, "unauthorized", "send Authorization: Bearer <obs.admin.token>");
-      return false;
-    }
-    return true;
   }
 
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
-    if (!authorised(req, res)) {
-      return;
-    }
     String path = req.getPathInfo();
     if (path == null || path.equals("/")) {
       list(req, res);
@@ -107,9 +101,6 @@ final class BackupServlet extends HttpServlet {
 
   @Override
   protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
-    if (!authorised(req, res)) {
-      return;
-    }
     String path = req.getPathInfo();
     JsonNode body;
     try {
@@ -227,7 +218,12 @@ final class BackupServlet extends HttpServlet {
   }
 
   private void write(HttpServletResponse res, int status, JsonNode body) throws IOException {
+    byte[] bytes = json.writeValueAsBytes(body);
     res.setStatus(status);
-    JsonResponses.write(res, json.writeValueAsString(body));
+    res.setContentType("application/json");
+    res.setCharacterEncoding("UTF-8");
+    res.setHeader("Cache-Control", "no-store");
+    res.setContentLength(bytes.length);
+    res.getOutputStream().write(bytes);
   }
 }

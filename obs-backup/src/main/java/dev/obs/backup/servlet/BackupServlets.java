@@ -1,13 +1,15 @@
-package dev.obs.servlet;
+package dev.obs.backup.servlet;
 
 import dev.obs.backup.Backups;
 import dev.obs.config.ObsConfig;
+import dev.obs.servlet.AdminGuard;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
 
 /**
- * Registers the backup admin API, for applications that use obs-backup. Every endpoint needs {@code
- * Authorization: Bearer <obs.admin.token>}; without a configured token they answer 403.
+ * Registers the backup admin API in a servlet application; obs-servlet must be on the class path,
+ * since its {@link AdminGuard} guards the endpoints. Every endpoint needs {@code Authorization:
+ * Bearer <obs.admin.token>} (401 otherwise); without a configured token they answer 403.
  *
  * <ul>
  *   <li>{@code POST /obs/admin/backups} (body {@code {"plan": "nightly"}}, optional with one plan):
@@ -36,12 +38,12 @@ public final class BackupServlets {
    *
    * @param context the servlet context, before it is initialised
    * @param backups the application's backups
-   * @param config the configuration holding {@code obs.admin.token}
+   * @param config the configuration holding {@code obs.admin.token}, read by {@link
+   *     AdminGuard#fromConfig(ObsConfig)}
    */
   public static void register(ServletContext context, Backups backups, ObsConfig config) {
-    String token = config.get("obs.admin.token").orElse(null);
     ServletRegistration.Dynamic servlet =
-        context.addServlet("obsBackups", new BackupServlet(backups, token));
+        context.addServlet("obsBackups", new BackupServlet(backups, AdminGuard.fromConfig(config)));
     if (servlet != null) {
       servlet.addMapping(PATH, PATH + "/*");
     }

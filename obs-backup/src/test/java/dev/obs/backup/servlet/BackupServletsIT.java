@@ -1,4 +1,4 @@
-package dev.obs.servlet;
+package dev.obs.backup.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +12,8 @@ import dev.obs.backup.store.BackupStore;
 import dev.obs.backup.store.Manifest;
 import dev.obs.backup.store.StoreLock;
 import dev.obs.config.ObsConfig;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -20,19 +22,25 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class BackupAdminIT {
+class BackupServletsIT {
   private static final String TOKEN = "Bearer admin-secret";
   private final ObjectMapper json = new ObjectMapper();
   @TempDir Path dir;
   private Obs obs;
   private Backups backups;
   private BackupStore store;
-  private TestServer server;
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private Server server;
+  private URI base;
 
   @BeforeEach
   void start() throws Exception {
@@ -49,27 +57,46 @@ class BackupAdminIT {
                     .store(store)
                     .build())
             .build();
-    server =
-        TestServer.start(
-            context -> BackupServlets.register(context.getServletContext(), backups, config));
+    start(config);
+  }
+
+  private void start(ObsConfig config) throws Exception {
+    server = new Server();
+    ServerConnector connector = new ServerConnector(server);
+    connector.setHost("127.0.0.1");
+    connector.setPort(0);
+    server.addConnector(connector);
+    ServletContextHandler context = new ServletContextHandler("/");
+    BackupServlets.register(context.getServletContext(), backups, config);
+    server.setHandler(context);
+    server.start();
+    base = URI.create("http://127.0.0.1:" + connector.getLocalPort());
   }
 
   @AfterEach
   void stop() throws Exception {
-    server.close();
+    server.stop();
     backups.close();
     obs.close();
   }
 
+  private HttpResponse<String> get(String path, String... headers) throws Exception {
+    return send(HttpRequest.newBuilder(base.resolve(path)).GET(), headers);
+  }
+
   private HttpResponse<String> post(String path, String body, String... headers) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(server.uri(path))
-            .timeout(Duration.ofSeconds(30))
-            .POST(HttpRequest.BodyPublishers.ofString(body));
+    return send(
+        HttpRequest.newBuilder(base.resolve(path)).POST(HttpRequest.BodyPublishers.ofString(body)),
+        headers);
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request, String... headers)
+      throws Exception {
+    request.timeout(Duration.ofSeconds(30));
     if (headers.length > 0) {
       request.headers(headers);
     }
-    return server.client().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private JsonNode body(HttpResponse<String> response) throws Exception {
@@ -78,11 +105,24 @@ class BackupAdminIT {
 
   @Test
   void everyEndpointNeedsTheToken() throws Exception {
-    HttpResponse<String> anonymous = server.get("/obs/admin/backups");
+    HttpResponse<String> anonymous = get("/obs/admin/backups");
     assertThat(anonymous.statusCode()).isEqualTo(401);
-    assertThat(anonymous.headers().firstValue("WWW-Authenticate")).contains("Bearer");
+    assertThat(anonymous.headers().firstValue("WWW-Authenticate")).contains("Bearer realm=\"obs\"");
     assertThat(post("/obs/admin/backups", "{}", "Authorization", "Bearer wrong").statusCode())
         .isEqualTo(401);
+    assertThat(store.list("files")).as("nothing was started").isEmpty();
+  }
+
+  @Test
+  void withoutAConfiguredTokenTheApiIsOff() throws Exception {
+    server.stop();
+    start(ObsConfig.of(Map.of()));
+
+    HttpResponse<String> response = post("/obs/admin/backups", "{}", "Authorization", TOKEN);
+
+    assertThat(response.statusCode()).isEqualTo(403);
+    assertThat(body(response).get("message").asText())
+        .isEqualTo("the admin API is off: set obs.admin.token to use it");
     assertThat(store.list("files")).as("nothing was started").isEmpty();
   }
 
@@ -95,13 +135,13 @@ class BackupAdminIT {
     Manifest done = backups.completion(UUID.fromString(id)).orElseThrow().get(30, TimeUnit.SECONDS);
     assertThat(done.status().jsonName()).isEqualTo("completed");
 
-    HttpResponse<String> status = server.get("/obs/admin/backups/" + id, "Authorization", TOKEN);
+    HttpResponse<String> status = get("/obs/admin/backups/" + id, "Authorization", TOKEN);
     assertThat(status.statusCode()).isEqualTo(200);
     assertThat(body(status).get("status").asText()).isEqualTo("completed");
     assertThat(body(status).get("progress").asInt()).isEqualTo(100);
     assertThat(body(status).at("/manifest/components/0/name").asText()).isEqualTo("data");
 
-    HttpResponse<String> list = server.get("/obs/admin/backups", "Authorization", TOKEN);
+    HttpResponse<String> list = get("/obs/admin/backups", "Authorization", TOKEN);
     assertThat(body(list).at("/backups/0/backup_id").asText()).isEqualTo(id);
     assertThat(body(list).get("running").size()).isZero();
 
@@ -136,7 +176,7 @@ class BackupAdminIT {
       held.close();
     }
     HttpResponse<String> missing =
-        server.get("/obs/admin/backups/" + UUID.randomUUID(), "Authorization", TOKEN);
+        get("/obs/admin/backups/" + UUID.randomUUID(), "Authorization", TOKEN);
     assertThat(missing.statusCode()).isEqualTo(404);
     assertThat(
             post("/obs/admin/backups", "{\"plan\":\"nope\"}", "Authorization", TOKEN).statusCode())
