@@ -8,6 +8,7 @@ import dev.obs.health.HealthRegistry;
 import dev.obs.history.History;
 import dev.obs.http.HttpMetricsOptions;
 import dev.obs.http.HttpServerMetrics;
+import dev.obs.logging.AccessLog;
 import dev.obs.tracing.HttpServerTracing;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -41,7 +42,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * try (Obs obs = Obs.builder().meterRegistry(registry).build().start()) {
- *   obs.http().record(exchange);
+ *   obs.record(ServerExchange.builder("GET", "/users/7").route("/users/{id}").build());
  * }
  * }</pre>
  */
@@ -61,6 +62,7 @@ public final class Obs implements AutoCloseable {
   private final HealthRegistry health;
   private final HttpServerTracing tracing;
   private final ErrorReporter errors;
+  private final ExchangeRecording exchanges;
   private final Duration drain;
   private final Clock clock;
   private final boolean jvmMetrics;
@@ -81,6 +83,7 @@ public final class Obs implements AutoCloseable {
     this.drain = b.config.nonNegativeDuration("obs.health.drain", Duration.ZERO);
     this.tracing = HttpServerTracing.create(b.config, b.openTelemetry);
     this.errors = ErrorReporter.create(b.config, registry, b.clock);
+    this.exchanges = new ExchangeRecording(http, AccessLog.fromConfig(b.config), errors);
     this.health = HealthRegistry.builder(registry).config(b.config).clock(b.clock).build();
     this.jvmMetrics =
         b.jvmMetrics != null ? b.jvmMetrics : b.config.bool("obs.metrics.jvm.enabled", true);
@@ -131,12 +134,49 @@ public final class Obs implements AutoCloseable {
   }
 
   /**
-   * Returns the recorder of HTTP server exchanges.
+   * Returns the HTTP server meters alone, for adapters' clock ({@link
+   * HttpServerMetrics#monotonicTime()}) and for tests that record an exchange's meters without the
+   * rest; adapters record finished requests with {@link #record(ServerExchange)}.
    *
-   * @return the HTTP recorder
+   * @return the HTTP meters
    */
   public HttpServerMetrics http() {
     return http;
+  }
+
+  /**
+   * Records a finished HTTP server request everywhere obs looks at requests, in this order: reports
+   * the exception that escaped the handler (only when set with {@link
+   * ServerExchange.Builder#unhandled}), records {@code http.server.requests} and {@code
+   * obs.http.server.errors}, ends the request's span, and writes the {@code obs.access} line when
+   * {@code obs.logging.access-log} is true. Requests to excluded paths (obs's own endpoints by
+   * default) get neither meters nor an access-log line. Never throws.
+   *
+   * <p>Call it on the request's thread before leaving the request's log context (before {@link
+   * dev.obs.tracing.ServerSpan#detach()}), so that an error report carries the request, trace and
+   * user ids; the access-log line carries only its own request id either way. An async request is
+   * recorded when it completes, on whatever thread that is.
+   *
+   * <pre>{@code
+   * String errorId = obs.record(ServerExchange.builder(method, path)
+   *     .route(route)
+   *     .status(500)
+   *     .durationNanos(obs.http().monotonicTime() - start)
+   *     .unhandled(exception, requestView)
+   *     .requestId(requestId)
+   *     .span(span)
+   *     .build());
+   * if (errorId != null) {
+   *   response.setHeader(ErrorReporter.ERROR_ID_HEADER, errorId);
+   * }
+   * }</pre>
+   *
+   * @param exchange the finished request
+   * @return the error id to return to the client in {@link ErrorReporter#ERROR_ID_HEADER}, or
+   *     {@code null} when nothing was reported or an ignore rule matched
+   */
+  public @Nullable String record(ServerExchange exchange) {
+    return exchanges.record(exchange);
   }
 
   /**

@@ -1,5 +1,6 @@
 /**
- * The obs root: the {@code Obs} instance, its lifecycle and the plug-in point for other modules.
+ * The obs root: the {@code Obs} instance, its lifecycle, the plug-in point for other modules, and
+ * the one call adapters record a finished request with ({@code Obs.record(ServerExchange)}).
  */
 @NullMarked
 package dev.obs;

@@ -9,8 +9,13 @@ import org.slf4j.MDC;
 /**
  * Writes one INFO line per HTTP request on the logger {@value #LOGGER_NAME}, with the fields {@code
  * method}, {@code route}, {@code status}, {@code duration_ms}, {@code bytes} and {@code
- * request_id}. Adapters call it where they record the exchange; it is off unless {@code
+ * request_id}. {@code Obs} owns the one instance, built from its configuration, and writes the line
+ * when an adapter records a finished request with {@code Obs.record}; it is off unless {@code
  * obs.logging.access-log} is true, and then costs one boolean check per request.
+ *
+ * <p>Of the request's log context the line carries only {@code request_id}: {@code trace_id},
+ * {@code span_id}, {@code user_id}, {@code org_id} and {@code session_id} are left out, whether the
+ * line is written on the request's thread while they are still set or on another thread.
  *
  * <p>The fields are SLF4J key-value pairs, so any SLF4J 2 backend can show them; obs's JSON encoder
  * writes them as top-level fields:
@@ -95,9 +100,15 @@ public final class AccessLog {
       return;
     }
     double ms = Math.round(durationNanos / 1_000.0) / 1_000.0;
-    // The request's own MDC is gone by now (or belongs to another request on this thread, for an
-    // async request completed elsewhere), so the id is put for this one line and then restored.
+    // The line is written while the request's context is still set, or for an async request on a
+    // thread whose context may belong to another request: the id is put for this one line, the
+    // other request fields are taken out, and everything is restored afterwards.
     @Nullable String previous = MDC.get(LogFields.REQUEST_ID);
+    @Nullable String traceId = take(LogFields.TRACE_ID);
+    @Nullable String spanId = take(LogFields.SPAN_ID);
+    @Nullable String userId = take(LogFields.USER_ID);
+    @Nullable String orgId = take(LogFields.ORG_ID);
+    @Nullable String sessionId = take(LogFields.SESSION_ID);
     try {
       if (requestId != null) {
         MDC.put(LogFields.REQUEST_ID, requestId);
@@ -120,6 +131,26 @@ public final class AccessLog {
       } else {
         MDC.remove(LogFields.REQUEST_ID);
       }
+      putBack(LogFields.TRACE_ID, traceId);
+      putBack(LogFields.SPAN_ID, spanId);
+      putBack(LogFields.USER_ID, userId);
+      putBack(LogFields.ORG_ID, orgId);
+      putBack(LogFields.SESSION_ID, sessionId);
+    }
+  }
+
+  // Touching an absent key would still make Logback copy the MDC for the next line: only read it.
+  private static @Nullable String take(String key) {
+    @Nullable String value = MDC.get(key);
+    if (value != null) {
+      MDC.remove(key);
+    }
+    return value;
+  }
+
+  private static void putBack(String key, @Nullable String value) {
+    if (value != null) {
+      MDC.put(key, value);
     }
   }
 }

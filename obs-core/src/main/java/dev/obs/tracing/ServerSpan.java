@@ -7,17 +7,18 @@ import org.jspecify.annotations.Nullable;
 /**
  * The span of one server request, from {@link
  * HttpServerTracing#start(dev.obs.http.HttpRequestView)}. An adapter calls {@link #detach()} on the
- * request thread when the handler returns or throws, and {@link #end(HttpExchange)} once the
- * exchange is complete, which for async requests may be later and on another thread.
+ * request thread when the handler returns or throws; {@link #end(HttpExchange)} runs once the
+ * exchange is complete, which for async requests may be later and on another thread. Adapters pass
+ * the span in the exchange they give {@code Obs.record}, which ends it.
  *
  * <pre>{@code
- * ServerSpan span = tracing.start(view);
+ * ServerSpan span = obs.tracing().start(view);
  * try {
  *   chain.doFilter(request, response);
  * } finally {
+ *   obs.record(ServerExchange.builder(method, path).status(status).span(span).build());
  *   span.detach();
  * }
- * span.end(exchange);
  * }</pre>
  */
 public interface ServerSpan {

@@ -13,13 +13,16 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.LoggerFactory;
 
-/** The encoded lines of one test logger, written through {@link ObsJsonEncoder}. */
-final class Captured extends AppenderBase<ILoggingEvent> implements AutoCloseable {
+/**
+ * The encoded lines of one test logger, written through {@link ObsJsonEncoder}, for the tests of
+ * every package.
+ */
+public final class Captured extends AppenderBase<ILoggingEvent> implements AutoCloseable {
   static final ObjectMapper JSON = new ObjectMapper();
 
   private final ObsJsonEncoder encoder;
   private final Logger logger;
-  final List<String> output = new CopyOnWriteArrayList<>();
+  public final List<String> output = new CopyOnWriteArrayList<>();
 
   private Captured(String loggerName, LoggingOptions options) {
     LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
@@ -33,7 +36,7 @@ final class Captured extends AppenderBase<ILoggingEvent> implements AutoCloseabl
     logger.addAppender(this);
   }
 
-  static Captured logger(String name, LoggingOptions options) {
+  public static Captured logger(String name, LoggingOptions options) {
     return new Captured(name, options);
   }
 
@@ -47,7 +50,7 @@ final class Captured extends AppenderBase<ILoggingEvent> implements AutoCloseabl
   }
 
   /** Returns the single line written so far, without its line separator. */
-  String single() {
+  public String single() {
     if (output.size() != 1) {
       throw new AssertionError(
           "expected one event, got "
@@ -58,7 +61,7 @@ final class Captured extends AppenderBase<ILoggingEvent> implements AutoCloseabl
     return output.get(0);
   }
 
-  static Map<String, Object> parse(String line) {
+  public static Map<String, Object> parse(String line) {
     try {
       return JSON.readValue(line, new TypeReference<Map<String, Object>>() {});
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -1,10 +1,8 @@
 package dev.obs.servlet;
 
 import dev.obs.Obs;
+import dev.obs.ServerExchange;
 import dev.obs.errors.ErrorReporter;
-import dev.obs.http.HttpExchange;
-import dev.obs.http.HttpServerMetrics;
-import dev.obs.logging.AccessLog;
 import dev.obs.tracing.ServerSpan;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -15,62 +13,75 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns a finished servlet exchange into obs's records: the request meters, the span's end and the
- * access-log line. Shared by the synchronous path and the async listener.
+ * Translates a finished servlet exchange into a {@link ServerExchange} and records it with {@link
+ * Obs#record}, which does the rest. Shared by the synchronous path and the async listener.
  */
 final class ExchangeRecorder {
-  final HttpServerMetrics metrics;
-  final ErrorReporter errors;
-  private final AccessLog accessLog;
+  private final Obs obs;
 
   ExchangeRecorder(Obs obs) {
-    this.metrics = obs.http();
-    this.errors = obs.errors();
-    this.accessLog = AccessLog.fromConfig(obs.config());
+    this.obs = obs;
   }
 
+  /** The start of a request, on the clock its duration is measured with. */
+  long now() {
+    return obs.http().monotonicTime();
+  }
+
+  /**
+   * Records a request. An exception that escaped the handler is reported unless {@code reported},
+   * and its error id returned to the client when the response can still take a header.
+   */
   void record(
       HttpServletRequest request,
       HttpServletResponse response,
       String path,
       long start,
       @Nullable Throwable error,
+      boolean reported,
       ServerSpan span) {
-    long duration = metrics.monotonicTime() - start;
-    Throwable cause = error != null ? unwrap(error) : handledException(request);
     int status = response.getStatus();
-    if (error != null && status < 400) {
-      status = 500;
+    Object route = request.getAttribute(ObsFilter.ROUTE_ATTRIBUTE);
+    Object requestId = request.getAttribute(ObsFilter.REQUEST_ID_ATTRIBUTE);
+    ServerExchange.Builder exchange =
+        ServerExchange.builder(request.getMethod(), path)
+            .route(route instanceof String r ? r : null)
+            .durationNanos(now() - start)
+            .requestId(requestId instanceof String id ? id : null)
+            .responseBytes(contentLength(response))
+            .span(span);
+    if (error == null) {
+      exchange.status(status).exception(handledException(request));
+    } else if (reported) {
+      exchange.status(errorStatus(status)).exception(unwrap(error));
+    } else {
+      exchange
+          .status(errorStatus(status))
+          .unhandled(unwrap(error), new ServletRequestView(request, path));
     }
-    Object routeAttribute = request.getAttribute(ObsFilter.ROUTE_ATTRIBUTE);
-    String route = routeAttribute instanceof String r ? r : null;
-    String method = request.getMethod();
-    boolean recorded = metrics.record(method, route, path, status, duration, cause);
-    Object idAttribute = request.getAttribute(ObsFilter.REQUEST_ID_ATTRIBUTE);
-    String requestId = idAttribute instanceof String s ? s : null;
-    if (span.traceId() != null) {
-      span.end(new HttpExchange(method, route, path, status, duration, cause, requestId));
-    }
-    // Probes and scrapes are left out of the access log as they are out of the metrics.
-    if (accessLog.enabled() && recorded) {
-      accessLog.log(
-          method,
-          HttpServerMetrics.uri(route, path, status),
-          status,
-          duration,
-          contentLength(response),
-          requestId);
-    }
+    setErrorId(response, obs.record(exchange.build()));
   }
 
   /**
-   * Reports an exception that escaped the handler, while the request's log context is still set,
-   * and returns its error id to the client when the response can still take a header.
+   * Reports an async request's failure when the container signals it, while the response can still
+   * take the error id; the exchange is recorded when the request completes.
    */
-  void reportUnhandled(
+  void reportAsyncError(
       Throwable error, HttpServletRequest request, HttpServletResponse response, String path) {
-    int status = response.getStatus() >= 400 ? response.getStatus() : 500;
-    String errorId = errors.report(unwrap(error), new ServletRequestView(request, path), status);
+    String errorId =
+        obs.errors()
+            .report(
+                unwrap(error),
+                new ServletRequestView(request, path),
+                errorStatus(response.getStatus()));
+    setErrorId(response, errorId);
+  }
+
+  private static int errorStatus(int status) {
+    return status >= 400 ? status : 500;
+  }
+
+  private static void setErrorId(HttpServletResponse response, @Nullable String errorId) {
     if (errorId != null && !response.isCommitted()) {
       response.setHeader(ErrorReporter.ERROR_ID_HEADER, errorId);
     }
@@ -124,6 +135,7 @@ final class ExchangeRecorder {
           path,
           start,
           error,
+          true,
           span);
     }
 
@@ -136,7 +148,7 @@ final class ExchangeRecorder {
     public void onError(AsyncEvent event) {
       error = event.getThrowable();
       if (error != null) {
-        recorder.reportUnhandled(
+        recorder.reportAsyncError(
             error,
             (HttpServletRequest) event.getSuppliedRequest(),
             (HttpServletResponse) event.getSuppliedResponse(),

@@ -1,7 +1,6 @@
 package dev.obs.servlet;
 
 import dev.obs.Obs;
-import dev.obs.http.HttpServerMetrics;
 import dev.obs.logging.LogContext;
 import dev.obs.logging.LogFields;
 import dev.obs.tracing.HttpServerTracing;
@@ -20,9 +19,9 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
 /**
- * Times every request and records it through {@link HttpServerMetrics}, including async requests
- * (recorded when they complete) and requests whose handler throws (recorded as status 500 with the
- * exception's class; the exception propagates unchanged).
+ * Times every request and records it with {@link Obs#record} (meters, span, access-log line, error
+ * report), including async requests (recorded when they complete) and requests whose handler throws
+ * (recorded as status 500 with the exception's class; the exception propagates unchanged).
  *
  * <p>It also gives each request an id: a valid incoming {@code X-Request-ID} (1 to 128 characters
  * of {@code [A-Za-z0-9._:-]}) is kept, anything else is replaced by a generated id. The id is
@@ -167,25 +166,30 @@ public final class ObsFilter implements Filter {
     if (span.traceId() != null) {
       request.setAttribute(SPAN_ATTRIBUTE, span);
     }
-    long start = r.metrics.monotonicTime();
+    long start = r.now();
     Throwable error = null;
     try {
       chain.doFilter(request, response);
     } catch (Throwable t) {
       error = t;
-      r.reportUnhandled(t, request, response, path);
       throw t;
     } finally {
-      span.detach();
-      MDC.remove(MDC_REQUEST_ID);
-      // Whatever the application put in the request's log context ends with the request.
-      LogContext.clear();
-      if (error == null && request.isAsyncStarted()) {
+      boolean async = error == null && request.isAsyncStarted();
+      try {
+        if (!async) {
+          // While the request's log context is still set, so that an error report carries it.
+          r.record(request, response, path, start, error, false, span);
+        }
+      } finally {
+        span.detach();
+        MDC.remove(MDC_REQUEST_ID);
+        // Whatever the application put in the request's log context ends with the request.
+        LogContext.clear();
+      }
+      if (async) {
         request
             .getAsyncContext()
             .addListener(new ExchangeRecorder.Async(r, path, start, span), request, response);
-      } else {
-        r.record(request, response, path, start, error, span);
       }
     }
   }
