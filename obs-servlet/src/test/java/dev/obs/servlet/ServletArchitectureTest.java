@@ -1,26 +1,14 @@
 package dev.obs.servlet;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
 import dev.obs.architecture.ArchitectureRules;
+import dev.obs.architecture.ModuleArchitectureTest;
 import org.junit.jupiter.api.Test;
 
-class ServletArchitectureTest {
-  private final JavaClasses classes = ArchitectureRules.mainClassesOfThisModule();
-
-  @Test
-  void hasNoPackageCycles() {
-    ArchitectureRules.noPackageCycles().check(classes);
-  }
-
-  @Test
-  void holdsNoReassignableStaticState() {
-    ArchitectureRules.noNonFinalStaticFields().check(classes);
-  }
+class ServletArchitectureTest extends ModuleArchitectureTest {
 
   @Test
   void reachesObsCoreOnlyThroughItsApiPackages() {
-    ArchitectureRules.usesOnlyCoreApi(
-            "dev.obs.servlet..", "dev.obs.alerts..", "dev.obs.promql..", "dev.obs.backup..")
+    ArchitectureRules.usesOnlyCoreApi("dev.obs.servlet..", "dev.obs.alerts..", "dev.obs.promql..")
         .check(classes);
   }
 }

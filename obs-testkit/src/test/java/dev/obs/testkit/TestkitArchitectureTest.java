@@ -1,21 +1,10 @@
 package dev.obs.testkit;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
 import dev.obs.architecture.ArchitectureRules;
+import dev.obs.architecture.ModuleArchitectureTest;
 import org.junit.jupiter.api.Test;
 
-class TestkitArchitectureTest {
-  private final JavaClasses classes = ArchitectureRules.mainClassesOfThisModule();
-
-  @Test
-  void hasNoPackageCycles() {
-    ArchitectureRules.noPackageCycles().check(classes);
-  }
-
-  @Test
-  void holdsNoReassignableStaticState() {
-    ArchitectureRules.noNonFinalStaticFields().check(classes);
-  }
+class TestkitArchitectureTest extends ModuleArchitectureTest {
 
   @Test
   void reachesObsCoreOnlyThroughItsApiPackages() {
