@@ -138,6 +138,8 @@ public final class JsonBodies {
   /** A body that was refused; its message is meant for the client. */
   public static final class BadBody extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
+
+    /** The status to answer with. */
     private final int status;
 
     BadBody(int status, String message) {
