@@ -1,6 +1,7 @@
 package dev.obs;
 
 import dev.obs.errors.ErrorReporter;
+import dev.obs.http.ClientAborts;
 import dev.obs.http.HttpExchange;
 import dev.obs.http.HttpRequestView;
 import dev.obs.http.HttpServerMetrics;
@@ -31,6 +32,9 @@ final class ExchangeRecording {
     int status = exchange.status();
     long duration = exchange.durationNanos();
     Throwable exception = exchange.exception();
+    if (ClientAborts.isClientAbort(exception)) {
+      return recordAbort(exchange);
+    }
     String errorId = null;
     HttpRequestView failed = exchange.unhandledIn();
     // First, as when the filter reported from its catch block: the ERROR line precedes the access
@@ -56,5 +60,34 @@ final class ExchangeRecording {
           exchange.requestId());
     }
     return errorId;
+  }
+
+  /**
+   * A client that went away is not the server's failure: no report, no ERROR line, no error
+   * counted, and a span that is not marked failed. Otherwise anyone could raise the error rate by
+   * aborting downloads.
+   */
+  private @Nullable String recordAbort(ServerExchange exchange) {
+    String method = exchange.method();
+    String route = exchange.route();
+    String path = exchange.path();
+    int status = exchange.status();
+    long duration = exchange.durationNanos();
+    boolean recorded =
+        metrics.recordClientAbort(method, route, path, status, duration, exchange.exception());
+    ServerSpan span = exchange.span();
+    if (span.traceId() != null) {
+      span.end(new HttpExchange(method, route, path, status, duration, null, exchange.requestId()));
+    }
+    if (recorded && accessLog.enabled()) {
+      accessLog.log(
+          method,
+          HttpServerMetrics.uri(route, path, status),
+          status,
+          duration,
+          exchange.responseBytes(),
+          exchange.requestId());
+    }
+    return null;
   }
 }

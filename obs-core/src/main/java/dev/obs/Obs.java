@@ -1,6 +1,7 @@
 package dev.obs;
 
 import dev.obs.alert.AlertListener;
+import dev.obs.config.ConfigKeys;
 import dev.obs.config.ObsConfig;
 import dev.obs.config.ObsConfigException;
 import dev.obs.errors.ErrorReporter;
@@ -76,6 +77,10 @@ public final class Obs implements AutoCloseable {
     this.registry = registry;
     this.ownsRegistry = ownsRegistry;
     this.config = b.config;
+    // Header names reach response headers: a bad one must fail here, not on the first request.
+    for (String key : ObsConfig.HEADER_NAME_KEYS) {
+      b.config.headerName(key, "X-Valid");
+    }
     HttpMetricsOptions httpOptions =
         b.httpOptions != null ? b.httpOptions : HttpMetricsOptions.fromConfig(b.config);
     this.http = new HttpServerMetrics(registry, httpOptions);
@@ -267,6 +272,10 @@ public final class Obs implements AutoCloseable {
     }
     if (state == State.STARTED) {
       return this;
+    }
+    ClassLoader loader = Obs.class.getClassLoader();
+    if (loader != null) {
+      ConfigKeys.load(loader).warnUnknown(config);
     }
     if (jvmMetrics) {
       bindJvmMetrics();

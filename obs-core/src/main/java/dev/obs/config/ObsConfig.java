@@ -34,6 +34,11 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class ObsConfig {
+  /** The keys that name HTTP headers, checked by {@link #headerName} when {@code Obs} is built. */
+  public static final List<String> HEADER_NAME_KEYS =
+      List.of("obs.http.request-id-header", "obs.logging.user-header", "obs.logging.org-header");
+
+  private static final Pattern HEADER_TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
   private static final Pattern DURATION =
       Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ns|us|ms|s|m|h|d)", Pattern.CASE_INSENSITIVE);
 
@@ -220,6 +225,29 @@ public final class ObsConfig {
       throw invalid(key, v, "must be a positive duration like 250ms, 2s or 5m");
     }
     return d;
+  }
+
+  /**
+   * Returns a key that names an HTTP header, which must be an HTTP token (RFC 9110: letters, digits
+   * and {@code !#$%&'*+-.^_`|~}).
+   *
+   * @param key the key, such as {@code obs.http.request-id-header}
+   * @param defaultValue returned when the key is not set
+   * @return the header name
+   * @throws ObsConfigException if the value is not a header name
+   */
+  public String headerName(String key, String defaultValue) {
+    @Nullable String v = values.get(relaxed(key));
+    if (v == null || v.isEmpty()) {
+      return defaultValue;
+    }
+    if (!HEADER_TOKEN.matcher(v).matches()) {
+      throw invalid(
+          key,
+          v,
+          "must be an HTTP header name of letters, digits and !#$%&'*+-.^_`|~ like X-Request-ID");
+    }
+    return v;
   }
 
   /**

@@ -45,7 +45,7 @@ public final class HttpMetricsOptions {
 
   /** Paths of obs's own endpoints, not recorded unless {@code obs.http.record-obs-endpoints}. */
   public static final List<String> OBS_ENDPOINTS =
-      List.of("/metrics", "/livez", "/readyz", "/healthz", "/status", "/status.json", "/obs/**");
+      List.of("/metrics", "/livez", "/readyz", "/healthz", "/status/**", "/status.json", "/obs/**");
 
   private final boolean enabled;
   private final List<Duration> buckets;

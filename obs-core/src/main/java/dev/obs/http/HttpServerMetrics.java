@@ -32,6 +32,12 @@ public final class HttpServerMetrics {
   /** The counter of exchanges whose status counts as an error. */
   public static final String ERRORS = "obs.http.server.errors";
 
+  /**
+   * The counter of responses the client abandoned (reset, end of stream, broken pipe), which are
+   * neither errors nor successes.
+   */
+  public static final String CLIENT_ABORTS = "obs.http.client.aborts";
+
   /** The {@code uri} value once the cap on distinct values is reached. */
   public static final String OTHER = "OTHER";
 
@@ -146,6 +152,65 @@ public final class HttpServerMetrics {
       if (meters.errors != null) {
         meters.errors.increment();
       }
+    } catch (RuntimeException e) {
+      failures.increment();
+      if (!failureLogged) {
+        failureLogged = true;
+        log.warn("obs http: recording an exchange failed; further failures are only counted", e);
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Records an exchange whose client went away before the response was complete: the timer with
+   * outcome {@code CLIENT_ABORT} and {@code obs.http.client.aborts}, never {@code
+   * obs.http.server.errors}, whatever the status. Excluded paths are skipped as in {@link
+   * #record(String, String, String, int, long, Throwable)}.
+   *
+   * @param method the request method
+   * @param route the route template, or {@code null} when unknown
+   * @param path the raw path within the application
+   * @param status the status the response had when the client left
+   * @param durationNanos the duration in nanoseconds
+   * @param exception what the container threw when the client left, or {@code null}
+   * @return false when the path is excluded or recording is off
+   */
+  public boolean recordClientAbort(
+      String method,
+      @Nullable String route,
+      String path,
+      int status,
+      long durationNanos,
+      @Nullable Throwable exception) {
+    if (!isRecorded(path)) {
+      return false;
+    }
+    try {
+      // Rare by nature, so the meters are looked up in the registry rather than cached here.
+      RouteMeters routeMeters = routes.get(uri(route, path, status));
+      String uri = (routeMeters != null ? routeMeters : addRoute(uri(route, path, status))).uri;
+      String methodTag = METHODS[methodIndex(method)];
+      String exceptionTag = exception == null ? "none" : exceptionNames.get(exception.getClass());
+      int clamped = status < 0 || status > 999 ? 0 : status;
+      Timer.builder(REQUESTS)
+          .description("Duration of HTTP server request handling")
+          .tags(
+              "method", methodTag,
+              "uri", uri,
+              "status", Integer.toString(clamped),
+              "outcome", Outcome.CLIENT_ABORT.name(),
+              "exception", exceptionTag)
+          .serviceLevelObjectives(options.buckets().toArray(new java.time.Duration[0]))
+          .publishPercentiles(
+              options.percentiles().stream().mapToDouble(Double::doubleValue).toArray())
+          .register(registry)
+          .record(Math.max(0, durationNanos), TimeUnit.NANOSECONDS);
+      Counter.builder(CLIENT_ABORTS)
+          .description("HTTP server responses the client abandoned before they were complete")
+          .tags("method", methodTag, "uri", uri)
+          .register(registry)
+          .increment();
     } catch (RuntimeException e) {
       failures.increment();
       if (!failureLogged) {

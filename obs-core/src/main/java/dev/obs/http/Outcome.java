@@ -13,9 +13,16 @@ public enum Outcome {
   /** 5xx. */
   SERVER_ERROR,
   /** Any other status. */
-  UNKNOWN;
+  UNKNOWN,
+  /**
+   * The client went away before the response was complete; never derived from a status, see {@link
+   * ClientAborts}.
+   */
+  CLIENT_ABORT;
 
-  private static final Outcome[] BY_CLASS = values();
+  private static final Outcome[] BY_CLASS = {
+    INFORMATIONAL, SUCCESS, REDIRECTION, CLIENT_ERROR, SERVER_ERROR
+  };
 
   /**
    * Returns the outcome of a status code.

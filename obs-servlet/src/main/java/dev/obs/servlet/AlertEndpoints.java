@@ -39,7 +39,9 @@ final class AlertEndpoints {
       ServletRegistration.Dynamic admin =
           context.addServlet(
               "obsAlertsAdmin",
-              new AlertsAdminServlet(alerting.get().alerts(), AdminGuard.fromConfig(obs.config())));
+              EndpointBoundary.wrap(
+                  new AlertsAdminServlet(
+                      alerting.get().alerts(), AdminGuard.fromConfig(obs.config()))));
       if (admin != null) {
         admin.addMapping("/obs/admin/alerts", "/obs/admin/rules");
       }

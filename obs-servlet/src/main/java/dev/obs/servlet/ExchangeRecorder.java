@@ -3,6 +3,7 @@ package dev.obs.servlet;
 import dev.obs.Obs;
 import dev.obs.ServerExchange;
 import dev.obs.errors.ErrorReporter;
+import dev.obs.http.ClientAborts;
 import dev.obs.tracing.ServerSpan;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -52,6 +53,9 @@ final class ExchangeRecorder {
             .span(span);
     if (error == null) {
       exchange.status(status).exception(handledException(request));
+    } else if (ClientAborts.isClientAbort(error)) {
+      // The client left: the status is whatever the response had, and Obs.record counts an abort.
+      exchange.status(status).exception(unwrap(error));
     } else if (reported) {
       exchange.status(errorStatus(status)).exception(unwrap(error));
     } else {
@@ -68,6 +72,9 @@ final class ExchangeRecorder {
    */
   void reportAsyncError(
       Throwable error, HttpServletRequest request, HttpServletResponse response, String path) {
+    if (ClientAborts.isClientAbort(error)) {
+      return;
+    }
     String errorId =
         obs.errors()
             .report(

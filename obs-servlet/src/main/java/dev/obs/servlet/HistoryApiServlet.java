@@ -10,9 +10,9 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -29,6 +29,10 @@ import java.util.stream.Collectors;
 final class HistoryApiServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
   private static final Duration MAX_WINDOW = Duration.ofDays(90);
+  private static final Duration MIN_STEP = Duration.ofMinutes(1);
+  private static final long MAX_POINTS = 50_000;
+  private static final int MAX_ROUTE_LENGTH = 1024;
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
   private final transient History history;
   private final transient AdminGuard guard;
@@ -84,7 +88,32 @@ final class HistoryApiServlet extends HttpServlet {
     Instant to = instant(req, "to", now);
     Instant from = instant(req, "from", to.minus(Duration.ofHours(24)));
     Duration step = duration(req, "step", Duration.ofMinutes(5));
+    if (!from.isBefore(to)) {
+      throw new IllegalArgumentException(
+          "from must be before to, got from=" + from + " and to=" + to);
+    }
+    Duration range = Duration.between(from, to);
+    if (range.compareTo(MAX_WINDOW) > 0) {
+      throw new IllegalArgumentException(
+          "from and to must be at most 90d apart, got " + range.toDays() + "d");
+    }
+    if (step.compareTo(MIN_STEP) < 0) {
+      throw new IllegalArgumentException("step must be at least 1m, got '" + step + "'");
+    }
+    long pointCount = range.toSeconds() / step.toSeconds();
+    if (pointCount > MAX_POINTS) {
+      throw new IllegalArgumentException(
+          "step must give at most "
+              + MAX_POINTS
+              + " points between from and to, got "
+              + pointCount
+              + "; raise step");
+    }
     String route = req.getParameter("route");
+    if (route != null && route.length() > MAX_ROUTE_LENGTH) {
+      throw new IllegalArgumentException(
+          "route must be at most " + MAX_ROUTE_LENGTH + " characters, got " + route.length());
+    }
     List<SeriesPoint> points = history.series(metric, route, from, to, step);
     List<Object[]> values = new ArrayList<>(points.size());
     for (SeriesPoint p : points) {
@@ -105,7 +134,12 @@ final class HistoryApiServlet extends HttpServlet {
     if (text == null || text.isBlank()) {
       return fallback;
     }
-    Duration d = ObsConfig.parseDuration(text);
+    Duration d;
+    try {
+      d = ObsConfig.parseDuration(text);
+    } catch (ArithmeticException e) {
+      d = null;
+    }
     if (d == null || d.isZero() || d.isNegative()) {
       throw new IllegalArgumentException(
           name + " must be a positive duration like 5m, 1h or 24h, got '" + text + "'");
@@ -119,11 +153,27 @@ final class HistoryApiServlet extends HttpServlet {
       return fallback;
     }
     try {
-      if (text.chars().allMatch(Character::isDigit)) {
-        return Instant.ofEpochSecond(Long.parseLong(text));
+      boolean digits = text.chars().allMatch(Character::isDigit);
+      // Digits beyond a long or year 9999 are out of range, not malformed.
+      Instant at =
+          digits
+              ? (text.length() > 12
+                  ? LATEST.plusSeconds(1)
+                  : Instant.ofEpochSecond(Long.parseLong(text)))
+              : Instant.parse(text);
+      if (at.isBefore(Instant.EPOCH) || at.isAfter(LATEST)) {
+        throw new IllegalArgumentException(
+            name
+                + " must be between 1970-01-01T00:00:00Z and "
+                + LATEST
+                + " (epoch seconds 0 to "
+                + LATEST.getEpochSecond()
+                + "), got '"
+                + text
+                + "'");
       }
-      return Instant.parse(text);
-    } catch (DateTimeParseException | NumberFormatException e) {
+      return at;
+    } catch (DateTimeException | NumberFormatException e) {
       throw new IllegalArgumentException(
           name
               + " must be an ISO-8601 instant like 2026-03-01T10:00:00Z or epoch seconds, got '"

@@ -1,6 +1,5 @@
 package dev.obs.servlet;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.obs.history.History;
@@ -11,7 +10,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,14 +24,15 @@ import org.jspecify.annotations.Nullable;
  */
 final class IncidentsServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
-  private static final int MAX_BODY = 64 * 1024;
 
   private final transient History history;
   private final transient AdminGuard guard;
   private final transient ObjectMapper json = new ObjectMapper();
+  private final transient JsonBodies bodies;
 
-  IncidentsServlet(History history, AdminGuard guard) {
+  IncidentsServlet(History history, AdminGuard guard, JsonBodies bodies) {
     this.history = history;
+    this.bodies = bodies;
     this.guard = guard.forbiddenMessage("set obs.admin.token to manage incidents");
   }
 
@@ -57,19 +56,11 @@ final class IncidentsServlet extends HttpServlet {
   @Override
   protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
     JsonNode body;
-    try (InputStream in = req.getInputStream()) {
-      byte[] bytes = in.readNBytes(MAX_BODY + 1);
-      if (bytes.length > MAX_BODY) {
-        badRequest(res, "the body must be at most 64 KiB");
-        return;
-      }
-      body = json.readTree(bytes);
-    } catch (JsonProcessingException e) {
-      badRequest(res, "the body must be a JSON object");
-      return;
-    }
-    if (body == null || !body.isObject()) {
-      badRequest(res, "the body must be a JSON object");
+    try {
+      body = bodies.read(req);
+    } catch (JsonBodies.BadBody e) {
+      res.setStatus(e.status());
+      write(res, StatusJson.error(e.status() == 413 ? "too_large" : "bad_request", e.getMessage()));
       return;
     }
     String stateText = text(body, "state");

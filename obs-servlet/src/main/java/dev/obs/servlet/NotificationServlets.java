@@ -36,7 +36,9 @@ public final class NotificationServlets {
     ServletRegistration.Dynamic servlet =
         context.addServlet(
             "obsNotificationsAdmin",
-            new NotificationsAdminServlet(notifications, AdminGuard.fromConfig(config)));
+            EndpointBoundary.wrap(
+                new NotificationsAdminServlet(
+                    notifications, AdminGuard.fromConfig(config), JsonBodies.fromConfig(config))));
     if (servlet != null) {
       servlet.addMapping(SILENCES_PATH, SILENCES_PATH + "/*", TEST_PATH);
     }

@@ -1,6 +1,5 @@
 package dev.obs.servlet;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -31,10 +30,12 @@ final class NotificationsAdminServlet extends HttpServlet {
   private final transient Notifications notifications;
   private final transient AdminGuard guard;
   private final transient ObjectMapper json = new ObjectMapper();
+  private final transient JsonBodies bodies;
 
-  NotificationsAdminServlet(Notifications notifications, AdminGuard guard) {
+  NotificationsAdminServlet(Notifications notifications, AdminGuard guard, JsonBodies bodies) {
     this.notifications = notifications;
     this.guard = guard;
+    this.bodies = bodies;
   }
 
   @Override
@@ -46,6 +47,8 @@ final class NotificationsAdminServlet extends HttpServlet {
       route(req, res);
     } catch (BadRequest e) {
       error(res, 400, "bad_request", e.getMessage());
+    } catch (JsonBodies.BadBody e) {
+      error(res, e.status(), e.status() == 413 ? "too_large" : "bad_request", e.getMessage());
     } catch (UncheckedIOException e) {
       error(
           res, 500, "internal_error", "the silences file could not be written: " + e.getMessage());
@@ -98,6 +101,9 @@ final class NotificationsAdminServlet extends HttpServlet {
     String endsAt = text(body, "ends_at", "");
     Silence silence;
     try {
+      if (!duration.isEmpty() && !endsAt.isEmpty()) {
+        throw new BadRequest("a silence takes either duration or ends_at, not both");
+      }
       if (!duration.isEmpty()) {
         Duration d = ObsConfig.parseDuration(duration);
         if (d == null) {
@@ -149,21 +155,8 @@ final class NotificationsAdminServlet extends HttpServlet {
     write(res, 202, out);
   }
 
-  private JsonNode body(HttpServletRequest req) {
-    try {
-      JsonNode node = json.readTree(req.getInputStream());
-      if (node == null || node.isMissingNode() || node.isNull()) {
-        return json.createObjectNode();
-      }
-      if (!node.isObject()) {
-        throw new BadRequest("the body must be a JSON object");
-      }
-      return node;
-    } catch (JsonProcessingException e) {
-      throw new BadRequest("the body is not valid JSON: " + e.getOriginalMessage());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private JsonNode body(HttpServletRequest req) throws IOException {
+    return bodies.read(req);
   }
 
   private static List<LabelMatcher> matchers(JsonNode node) {

@@ -89,9 +89,11 @@ public final class ObsFilter implements Filter {
     this.recorder = new ExchangeRecorder(obs);
     this.tracing = obs.tracing();
     this.requestIdHeader =
-        obs.config().string("obs.http.request-id-header", DEFAULT_REQUEST_ID_HEADER);
-    this.userHeader = obs.config().get("obs.logging.user-header").orElse(null);
-    this.orgHeader = obs.config().get("obs.logging.org-header").orElse(null);
+        obs.config().headerName("obs.http.request-id-header", DEFAULT_REQUEST_ID_HEADER);
+    String user = obs.config().headerName("obs.logging.user-header", "");
+    String org = obs.config().headerName("obs.logging.org-header", "");
+    this.userHeader = user.isEmpty() ? null : user;
+    this.orgHeader = org.isEmpty() ? null : org;
     this.userFromPrincipal = obs.config().bool("obs.logging.user-from-principal", false);
   }
 

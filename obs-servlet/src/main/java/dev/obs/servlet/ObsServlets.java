@@ -84,7 +84,8 @@ public final class ObsServlets {
     }
     String token = obs.config().get("obs.metrics.token").orElse(null);
     ServletRegistration.Dynamic metrics =
-        context.addServlet("obsMetrics", new MetricsServlet(prometheus, token));
+        context.addServlet(
+            "obsMetrics", EndpointBoundary.wrap(new MetricsServlet(prometheus, token)));
     if (metrics != null) {
       metrics.addMapping("/metrics");
     }
@@ -100,7 +101,8 @@ public final class ObsServlets {
     ServletRegistration.Dynamic health =
         context.addServlet(
             "obsHealth",
-            new HealthServlet(obs.health(), AdminGuard.fromConfig(obs.config()), show));
+            EndpointBoundary.wrap(
+                new HealthServlet(obs.health(), AdminGuard.fromConfig(obs.config()), show)));
     if (health != null) {
       health.addMapping("/livez", "/readyz", "/healthz");
     }

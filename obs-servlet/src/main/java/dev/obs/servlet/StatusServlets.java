@@ -74,12 +74,16 @@ public final class StatusServlets {
         new HistoryApiServlet(history, guard),
         "/obs/api/summary",
         "/obs/api/series");
-    add(context, "obsIncidents", new IncidentsServlet(history, guard), "/obs/admin/incidents");
+    add(
+        context,
+        "obsIncidents",
+        new IncidentsServlet(history, guard, JsonBodies.fromConfig(obs.config())),
+        "/obs/admin/incidents");
   }
 
   private static void add(
       ServletContext context, String name, jakarta.servlet.Servlet servlet, String... mappings) {
-    ServletRegistration.Dynamic reg = context.addServlet(name, servlet);
+    ServletRegistration.Dynamic reg = context.addServlet(name, EndpointBoundary.wrap(servlet));
     if (reg != null) {
       reg.addMapping(mappings);
     }

@@ -68,8 +68,10 @@ record ObsProperties(
    * @param token the bearer token of the admin endpoints, which also reveals health details
    *     (callers send {@code Authorization: Bearer <token>}); not set by default
    * @param alerts the {@code /obs/admin/alerts} and {@code /obs/admin/rules} endpoints
+   * @param maxBody the largest request body the admin and API endpoints read, in bytes; larger ones
+   *     are answered 413 before anything is parsed
    */
-  record Admin(@Nullable String token, Switch alerts) {}
+  record Admin(@Nullable String token, Switch alerts, @DefaultValue("65536") int maxBody) {}
 
   /**
    * The /metrics endpoint and the JVM meters.
@@ -396,8 +398,9 @@ record ObsProperties(
    * Where silences are kept.
    *
    * @param file the JSON file of silences; in memory when not set
+   * @param maxDuration the longest a silence may last; longer ones are refused
    */
-  record Silences(@Nullable String file) {}
+  record Silences(@Nullable String file, @DefaultValue("30d") Duration maxDuration) {}
 
   /**
    * The daily digest.

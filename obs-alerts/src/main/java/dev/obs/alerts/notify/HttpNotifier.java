@@ -2,6 +2,7 @@ package dev.obs.alerts.notify;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.obs.config.SecretUrls;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -138,13 +139,8 @@ final class HttpNotifier implements Notifier {
   }
 
   private String where() {
-    // Telegram and Slack URLs hold the secret (bot token, webhook key): never put them in a
-    // message.
-    String shown =
-        kind == Kind.TELEGRAM || kind == Kind.SLACK
-            ? url.getScheme() + "://" + url.getAuthority()
-            : url.toString();
-    return kind.name().toLowerCase(java.util.Locale.ROOT) + " POST " + shown;
+    // Every receiver URL may hold a secret (bot token, webhook key, user info, query token).
+    return kind.name().toLowerCase(java.util.Locale.ROOT) + " POST " + SecretUrls.redact(url);
   }
 
   private static String abbreviate(String body) {

@@ -82,7 +82,7 @@ public final class Notifications implements AlertListener, AutoCloseable {
     this.closeTimeout = b.closeTimeout;
     this.externalUrl = b.externalUrl;
     NotifyMeters meters = new NotifyMeters(b.registry);
-    this.silences = new Silences(clock, b.silencesFile);
+    this.silences = new Silences(clock, b.silencesFile, b.silenceMaxDuration);
     Map<String, Dispatcher.Target> t = new LinkedHashMap<>();
     for (Receiver r : b.receivers.values()) {
       meters.register(r.name());
@@ -377,6 +377,7 @@ public final class Notifications implements AlertListener, AutoCloseable {
     private Route defaultRoute = Route.builder("default").receivers("log").build();
     private RateLimit ruleLimit = DEFAULT_RULE_LIMIT;
     private @Nullable Path silencesFile;
+    private Duration silenceMaxDuration = Silences.DEFAULT_MAX_DURATION;
     private @Nullable String digestReceiver;
     private LocalTime digestTime = DEFAULT_DIGEST_TIME;
     private ZoneId digestZone = ZoneOffset.UTC;
@@ -466,6 +467,21 @@ public final class Notifications implements AlertListener, AutoCloseable {
      */
     public Builder ruleLimit(RateLimit limit) {
       this.ruleLimit = Objects.requireNonNull(limit);
+      return this;
+    }
+
+    /**
+     * Sets the longest a silence may last, {@link Silences#DEFAULT_MAX_DURATION} (30 days) by
+     * default; longer ones are refused when added.
+     *
+     * @param max the longest silence, positive
+     * @return this builder
+     */
+    public Builder silenceMaxDuration(Duration max) {
+      if (max.isNegative() || max.isZero()) {
+        throw new IllegalArgumentException("the longest silence must be positive, got " + max);
+      }
+      this.silenceMaxDuration = max;
       return this;
     }
 

@@ -2,6 +2,7 @@ package dev.obs.alerts.notify;
 
 import dev.obs.config.ObsConfig;
 import dev.obs.config.ObsConfigException;
+import dev.obs.config.SecretUrls;
 import dev.obs.promql.LabelMatcher;
 import java.net.URI;
 import java.nio.file.InvalidPathException;
@@ -83,6 +84,15 @@ final class NotifyConfig {
       }
       b.silencesFile(Path.of(silences));
     }
+    Duration maxSilence =
+        config.duration(PREFIX + "silences.max-duration", Silences.DEFAULT_MAX_DURATION);
+    if (maxSilence.isZero() || maxSilence.isNegative()) {
+      throw ObsConfig.invalid(
+          PREFIX + "silences.max-duration",
+          config.string(PREFIX + "silences.max-duration", ""),
+          "must be a positive duration like 30d");
+    }
+    b.silenceMaxDuration(maxSilence);
     String digest = config.string(PREFIX + "digest.receiver", "");
     if (!digest.isBlank()) {
       if (!known.contains(digest)) {
@@ -222,7 +232,8 @@ final class NotifyConfig {
     } catch (java.net.URISyntaxException e) {
       // reported below
     }
-    throw ObsConfig.invalid(key, text, "must be an http or https URL like https://host/path");
+    throw ObsConfig.invalid(
+        key, SecretUrls.redact(text), "must be an http or https URL like https://host/path");
   }
 
   private static RateLimit limit(ObsConfig config, String key, RateLimit fallback) {

@@ -29,12 +29,17 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class Silences {
+  /** The default longest silence: 30 days. */
+  public static final Duration DEFAULT_MAX_DURATION = Duration.ofDays(30);
+
   private final Clock clock;
+  private final Duration maxDuration;
   private final @Nullable SilenceFile file;
   private final List<Silence> silences = new ArrayList<>();
 
-  Silences(Clock clock, @Nullable Path file) {
+  Silences(Clock clock, @Nullable Path file, Duration maxDuration) {
     this.clock = clock;
+    this.maxDuration = maxDuration;
     this.file = file == null ? null : new SilenceFile(file);
     if (this.file != null) {
       silences.addAll(this.file.read());
@@ -45,7 +50,7 @@ public final class Silences {
   /**
    * Adds a silence that starts now and lasts the given time.
    *
-   * @param matchers the matchers, at least one
+   * @param matchers the matchers, at least one of which does not match an empty value
    * @param duration how long it lasts, positive
    * @param createdBy who creates it, not blank
    * @param comment why
@@ -58,6 +63,13 @@ public final class Silences {
     if (duration.isNegative() || duration.isZero()) {
       throw new IllegalArgumentException("silence duration must be positive, got " + duration);
     }
+    if (duration.compareTo(maxDuration) > 0) {
+      throw new IllegalArgumentException(
+          "a silence may last at most "
+              + maxDuration
+              + " (obs.alerts.notify.silences.max-duration), got "
+              + duration);
+    }
     Instant now = clock.instant();
     return add(now, matchers, now.plus(duration), createdBy, comment);
   }
@@ -65,7 +77,7 @@ public final class Silences {
   /**
    * Adds a silence that starts now and ends at the given time.
    *
-   * @param matchers the matchers, at least one
+   * @param matchers the matchers, at least one of which does not match an empty value
    * @param endsAt when it ends, in the future
    * @param createdBy who creates it, not blank
    * @param comment why
@@ -86,12 +98,40 @@ public final class Silences {
     if (!endsAt.isAfter(now)) {
       throw new IllegalArgumentException("a silence must end in the future, got " + endsAt);
     }
+    if (Duration.between(now, endsAt).compareTo(maxDuration) > 0) {
+      throw new IllegalArgumentException(
+          "a silence may last at most "
+              + maxDuration
+              + " (obs.alerts.notify.silences.max-duration), got one ending at "
+              + endsAt);
+    }
+    checkMatchers(matchers);
     Silence silence =
         new Silence(UUID.randomUUID().toString(), matchers, now, endsAt, createdBy, comment);
     prune(now);
     silences.add(silence);
     save();
     return silence;
+  }
+
+  /**
+   * Refuses matchers that would silence every alert, as Alertmanager does: a matcher that matches
+   * the empty string also matches alerts without the label.
+   */
+  private static void checkMatchers(List<LabelMatcher> matchers) {
+    if (matchers.isEmpty()) {
+      throw new IllegalArgumentException(
+          "a silence needs matchers, like \"matchers\": [\"alertname=HighErrorRate\"]");
+    }
+    for (LabelMatcher m : matchers) {
+      if (!m.matches("")) {
+        return;
+      }
+    }
+    throw new IllegalArgumentException(
+        "at least one matcher of a silence must not match the empty string, got "
+            + matchers
+            + "; a silence of them would mute every alert");
   }
 
   /**

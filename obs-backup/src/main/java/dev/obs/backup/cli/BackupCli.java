@@ -11,12 +11,17 @@ import dev.obs.backup.RestoreResult;
 import dev.obs.backup.TriggerResult;
 import dev.obs.backup.VerifyResult;
 import dev.obs.backup.store.BackupStatus;
+import dev.obs.backup.store.DamagedManifestException;
 import dev.obs.backup.store.Manifest;
 import dev.obs.config.ObsConfig;
 import dev.obs.config.ObsConfigException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -136,6 +141,9 @@ public final class BackupCli {
   }
 
   private static int exitCode(Throwable e) {
+    if (e instanceof DamagedManifestException) {
+      return ExitCodes.DAMAGED;
+    }
     if (e instanceof ObsConfigException || e instanceof CommandLine.ParameterException) {
       return ExitCodes.USAGE;
     }
@@ -155,8 +163,31 @@ public final class BackupCli {
   }
 
   private static String message(Throwable e) {
+    if (e instanceof DamagedManifestException) {
+      return ("damaged backup: " + e.getMessage()).replaceAll("\\s*\\R\\s*", " ");
+    }
+    if (e instanceof FileSystemException f) {
+      return "could not read " + f.getFile() + ": " + reason(f);
+    }
     String m = e.getMessage();
     return m == null ? e.getClass().getSimpleName() : m;
+  }
+
+  /** Why a file could not be read, in words, since the JDK's message is often only the path. */
+  private static String reason(FileSystemException e) {
+    if (e.getReason() != null) {
+      return e.getReason();
+    }
+    if (e instanceof NoSuchFileException) {
+      return "it does not exist";
+    }
+    if (e instanceof NotDirectoryException) {
+      return "it is not a directory";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    return e.getClass().getSimpleName();
   }
 
   private Backups fromConfig() {
@@ -176,6 +207,15 @@ public final class BackupCli {
     Obs root = Obs.builder().config(ObsConfig.of(values)).jvmMetrics(false).build();
     this.obs = root;
     return Backups.fromConfig(root);
+  }
+
+  /** The backups, once every store the plans use is known to be readable. */
+  Backups readableBackups() throws IOException {
+    Backups b = backups();
+    for (BackupPlan p : b.plans()) {
+      p.store().checkReadable();
+    }
+    return b;
   }
 
   Backups backups() {
@@ -208,6 +248,7 @@ public final class BackupCli {
   }
 
   Manifest manifest(String id) throws IOException {
+    readableBackups();
     UUID uuid;
     try {
       uuid = UUID.fromString(id);
@@ -338,7 +379,7 @@ public final class BackupCli {
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
       for (String name : cli.planNames(plan)) {
-        for (Manifest m : cli.backups().list(name)) {
+        for (Manifest m : cli.readableBackups().list(name)) {
           if (json) {
             out.println(m.toJson().replaceAll("\\s*\\n\\s*", " "));
           } else {
@@ -457,7 +498,7 @@ public final class BackupCli {
     public Integer call() throws Exception {
       int code = ExitCodes.OK;
       for (String name : cli.planNames(plan)) {
-        DrillResult d = cli.backups().drill(name);
+        DrillResult d = cli.readableBackups().drill(name);
         if (d.ok()) {
           spec.commandLine()
               .getOut()
@@ -495,7 +536,7 @@ public final class BackupCli {
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
       for (String name : cli.planNames(plan)) {
-        PruneReport r = cli.backups().prune(name, dryRun);
+        PruneReport r = cli.readableBackups().prune(name, dryRun);
         for (Manifest m : r.deleted()) {
           out.println(
               (dryRun ? "would delete " : "deleted ")

@@ -12,6 +12,7 @@ import dev.obs.backup.RestoreResult;
 import dev.obs.backup.TriggerResult;
 import dev.obs.backup.store.Manifest;
 import dev.obs.servlet.AdminGuard;
+import dev.obs.servlet.JsonBodies;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,8 +32,10 @@ final class BackupServlet extends HttpServlet {
   private final transient Backups backups;
   private final transient AdminGuard guard;
   private final transient ObjectMapper json = new ObjectMapper();
+  private final transient JsonBodies bodies;
 
-  BackupServlet(Backups backups, AdminGuard guard) {
+  BackupServlet(Backups backups, AdminGuard guard, JsonBodies bodies) {
+    this.bodies = bodies;
     this.backups = backups;
     this.guard = guard;
   }
@@ -104,12 +107,9 @@ final class BackupServlet extends HttpServlet {
     String path = req.getPathInfo();
     JsonNode body;
     try {
-      body =
-          req.getContentLength() == 0
-              ? json.createObjectNode()
-              : json.readTree(req.getInputStream());
-    } catch (IOException e) {
-      error(res, 400, "bad_request", "the body must be JSON: " + e.getMessage());
+      body = bodies.read(req);
+    } catch (JsonBodies.BadBody e) {
+      error(res, e.status(), e.status() == 413 ? "too_large" : "bad_request", e.getMessage());
       return;
     }
     if (body == null || body.isMissingNode() || body.isNull()) {

@@ -3,6 +3,8 @@ package dev.obs.backup.servlet;
 import dev.obs.backup.Backups;
 import dev.obs.config.ObsConfig;
 import dev.obs.servlet.AdminGuard;
+import dev.obs.servlet.EndpointBoundary;
+import dev.obs.servlet.JsonBodies;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
 
@@ -43,7 +45,11 @@ public final class BackupServlets {
    */
   public static void register(ServletContext context, Backups backups, ObsConfig config) {
     ServletRegistration.Dynamic servlet =
-        context.addServlet("obsBackups", new BackupServlet(backups, AdminGuard.fromConfig(config)));
+        context.addServlet(
+            "obsBackups",
+            EndpointBoundary.wrap(
+                new BackupServlet(
+                    backups, AdminGuard.fromConfig(config), JsonBodies.fromConfig(config))));
     if (servlet != null) {
       servlet.addMapping(PATH, PATH + "/*");
     }

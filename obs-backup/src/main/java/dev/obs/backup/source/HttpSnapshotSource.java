@@ -2,6 +2,7 @@ package dev.obs.backup.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.obs.config.SecretUrls;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -106,7 +107,12 @@ public final class HttpSnapshotSource implements BackupSource {
       JsonNode snapshot = answer == null ? null : answer.at(namePointer);
       if (snapshot == null || !snapshot.isValueNode() || snapshot.asText().isEmpty()) {
         throw new IOException(
-            "snapshot answer from " + createUri + " has no name at " + namePointer + ": " + answer);
+            "snapshot answer from "
+                + SecretUrls.redact(createUri)
+                + " has no name at "
+                + namePointer
+                + ": "
+                + answer);
       }
       download =
           URI.create(
@@ -119,7 +125,7 @@ public final class HttpSnapshotSource implements BackupSource {
         client.send(request(download).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
     long size;
     try (InputStream body = got.body()) {
-      check(got, "downloading " + download);
+      check(got, "downloading " + SecretUrls.redact(download));
       size = body.transferTo(out);
     }
     if (deleteAfterDownload) {
@@ -127,7 +133,10 @@ public final class HttpSnapshotSource implements BackupSource {
           client.send(request(download).DELETE().build(), HttpResponse.BodyHandlers.discarding());
       if (deleted.statusCode() / 100 != 2) {
         throw new IOException(
-            "deleting snapshot " + download + " answered HTTP " + deleted.statusCode());
+            "deleting snapshot "
+                + SecretUrls.redact(download)
+                + " answered HTTP "
+                + deleted.statusCode());
       }
     }
     return SourceResult.of(Map.of("bytes", size));
@@ -147,7 +156,7 @@ public final class HttpSnapshotSource implements BackupSource {
     if (answer.statusCode() / 100 != 2) {
       throw new IOException(
           "restoring snapshot to "
-              + uri
+              + SecretUrls.redact(uri)
               + " answered HTTP "
               + answer.statusCode()
               + ": "

@@ -85,6 +85,14 @@ public interface BackupStore {
   void delete(Manifest backup) throws IOException;
 
   /**
+   * Checks that the store can be read at all, so that a command line reading it can say why not
+   * instead of finding no backups. The default does nothing.
+   *
+   * @throws IOException naming what could not be read and why
+   */
+  default void checkReadable() throws IOException {}
+
+  /**
    * Describes the store for messages and logs, such as {@code local:/var/backups/app}.
    *
    * @return the description

@@ -127,12 +127,29 @@ final class LocalStore implements BackupStore {
         try (InputStream in = Files.newInputStream(manifest)) {
           out.add(Manifest.read(in));
         } catch (IOException e) {
-          log.warn("obs backup store: skipping unreadable manifest {}", manifest, e);
+          // One line: a damaged manifest is a finding about the backup, not a bug of obs.
+          log.warn(
+              "obs backup store: skipping unreadable manifest {}: {}", manifest, e.getMessage());
         }
       }
     }
     out.sort(Comparator.comparing(Manifest::timestamp).reversed());
     return out;
+  }
+
+  @Override
+  public void checkReadable() throws IOException {
+    if (!Files.exists(root)) {
+      throw new java.nio.file.NoSuchFileException(
+          root.toString(), null, "the store directory does not exist");
+    }
+    if (!Files.isDirectory(root)) {
+      throw new java.nio.file.NotDirectoryException(root.toString());
+    }
+    if (!Files.isReadable(root) || !Files.isExecutable(root)) {
+      throw new java.nio.file.AccessDeniedException(
+          root.toString(), null, "this user may not read the store directory");
+    }
   }
 
   @Override
@@ -149,6 +166,8 @@ final class LocalStore implements BackupStore {
           if (Files.isRegularFile(candidate)) {
             try (InputStream in = Files.newInputStream(candidate)) {
               return Optional.of(Manifest.read(in));
+            } catch (DamagedManifestException e) {
+              throw new DamagedManifestException("manifest " + candidate + " " + e.getMessage(), e);
             }
           }
         }

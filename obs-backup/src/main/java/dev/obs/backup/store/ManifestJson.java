@@ -77,9 +77,14 @@ final class ManifestJson {
   }
 
   static Manifest read(InputStream in) throws IOException {
-    JsonNode root = JSON.readTree(in);
+    JsonNode root;
+    try {
+      root = JSON.readTree(in);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new DamagedManifestException("is not JSON: " + e.getOriginalMessage(), e);
+    }
     if (root == null || !root.isObject()) {
-      throw new IOException("manifest is not a JSON object");
+      throw new DamagedManifestException("is not a JSON object", null);
     }
     try {
       List<Component> components = new ArrayList<>();
@@ -113,14 +118,14 @@ final class ManifestJson {
           optional(root, "key_id"),
           root.path("obs_version").asText("unknown"));
     } catch (IllegalArgumentException | java.time.DateTimeException e) {
-      throw new IOException("manifest has an invalid field: " + e.getMessage(), e);
+      throw new DamagedManifestException("has an invalid field: " + e.getMessage(), e);
     }
   }
 
   private static String text(JsonNode node, String field) throws IOException {
     JsonNode v = node.get(field);
     if (v == null || !v.isValueNode()) {
-      throw new IOException("manifest lacks the field '" + field + "'");
+      throw new DamagedManifestException("lacks the field '" + field + "'", null);
     }
     return v.asText();
   }

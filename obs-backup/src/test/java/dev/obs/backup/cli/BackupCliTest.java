@@ -111,6 +111,8 @@ class BackupCliTest {
 
   @Test
   void unknownIdsPlansAndBadConfigurationHaveTheirExitCodes() throws Exception {
+    // A store that does not exist is an I/O error (6), so the store must hold a backup first.
+    assertThat(cli("run").code()).isEqualTo(ExitCodes.OK);
     assertThat(cli("verify", "00000000-0000-0000-0000-000000000000").code())
         .isEqualTo(ExitCodes.NOT_FOUND);
     assertThat(cli("run", "--plan", "nope").code()).isEqualTo(ExitCodes.NOT_FOUND);
@@ -118,5 +120,53 @@ class BackupCliTest {
     Result bad = cli("list");
     assertThat(bad.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(bad.err()).contains("obs.backup.plan.files.sources is required");
+  }
+
+  @Test
+  void aMissingStoreIsAnIoErrorSayingWhatCouldNotBeReadAndWhy() {
+    Path store = dir.resolve("store");
+
+    Result list = cli("list");
+
+    assertThat(list.code()).isEqualTo(ExitCodes.IO_ERROR);
+    assertThat(list.err())
+        .isEqualTo(
+            "obs-backup: could not read "
+                + store.toAbsolutePath().normalize()
+                + ": the store directory does not exist"
+                + System.lineSeparator());
+  }
+
+  @Test
+  void aStoreThatIsAFileIsAnIoErrorSayingSo() throws Exception {
+    Path store = Files.writeString(dir.resolve("store"), "not a directory");
+
+    Result verify = cli("verify", "00000000-0000-0000-0000-000000000000");
+
+    assertThat(verify.code()).isEqualTo(ExitCodes.IO_ERROR);
+    assertThat(verify.err())
+        .isEqualTo(
+            "obs-backup: could not read "
+                + store.toAbsolutePath().normalize()
+                + ": it is not a directory"
+                + System.lineSeparator());
+  }
+
+  @Test
+  void aCorruptManifestIsADamagedBackupInOneLine() throws Exception {
+    Matcher m = ID.matcher(cli("run").out());
+    assertThat(m.find()).isTrue();
+    String id = m.group(1);
+    Path manifest =
+        dir.resolve("store/files/" + id + "/manifest.json").toAbsolutePath().normalize();
+    Files.writeString(manifest, "{\"backup_id\": \"" + id + "\", truncated");
+
+    Result verify = cli("verify", id);
+
+    assertThat(verify.code()).isEqualTo(ExitCodes.DAMAGED);
+    assertThat(verify.err())
+        .startsWith("obs-backup: damaged backup: manifest " + manifest + " is not JSON: ");
+    assertThat(verify.err().lines()).hasSize(1);
+    assertThat(verify.err()).doesNotContain("\tat ").doesNotContain("Exception");
   }
 }

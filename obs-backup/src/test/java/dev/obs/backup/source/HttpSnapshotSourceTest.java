@@ -114,4 +114,28 @@ class HttpSnapshotSourceTest {
         .hasMessage(
             "creating a snapshot answered HTTP 404: {\"status\":{\"error\":\"not found\"}}");
   }
+
+  @Test
+  void aFailedRestoreNamesTheUrlWithoutItsSecrets() {
+    HttpSnapshotSource source =
+        HttpSnapshotSource.builder("vectors", URI.create(base + "/missing"))
+            .restoreUri(
+                URI.create(
+                    base.replace("http://", "http://ops:SECRET@")
+                        + "/upload-missing?api-key=SECRET"))
+            .build();
+
+    assertThatThrownBy(
+            () ->
+                source.restore(
+                    new ByteArrayInputStream(SNAPSHOT),
+                    new RestoreTarget(source.defaultTarget(), false)))
+        .isInstanceOf(IOException.class)
+        .message()
+        .startsWith(
+            "restoring snapshot to http://***@127.0.0.1:"
+                + server.getAddress().getPort()
+                + "/collections/docs/snapshots/upload-missing?api-key=*** answered HTTP ")
+        .doesNotContain("SECRET");
+  }
 }

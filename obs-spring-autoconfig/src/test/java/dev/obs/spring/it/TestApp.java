@@ -1,5 +1,8 @@
 package dev.obs.spring.it;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -23,6 +26,18 @@ class TestApp {
     @GetMapping("/users/{id}")
     String user(@PathVariable String id) {
       return "user " + id;
+    }
+
+    /** 64 MB, far more than socket buffers hold, so a client that resets leaves it mid-body. */
+    @GetMapping("/download")
+    void download(HttpServletResponse response) throws IOException {
+      response.setContentType("application/octet-stream");
+      response.setContentLengthLong(64L * 1024 * 1024);
+      byte[] chunk = new byte[64 * 1024];
+      OutputStream out = response.getOutputStream();
+      for (int i = 0; i < 1024; i++) {
+        out.write(chunk);
+      }
     }
 
     @GetMapping("/orders/{id}/fail")
