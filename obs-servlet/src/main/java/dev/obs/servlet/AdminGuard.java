@@ -218,26 +218,31 @@ public final class AdminGuard {
    */
   public boolean admit(HttpServletRequest request, HttpServletResponse response, Access needed)
       throws IOException {
+    Refusal refusal = decide(request, needed);
+    if (refusal == null) {
+      return true;
+    }
+    refusal.write(response);
+    return false;
+  }
+
+  /** Why the request is refused, or null when it may proceed. */
+  private @Nullable Refusal decide(HttpServletRequest request, Access needed) {
     if (!isConfigured()) {
-      if (openWhenUnconfigured) {
-        return true;
-      }
-      refuse(response, HttpServletResponse.SC_FORBIDDEN, forbiddenBody);
-      return false;
+      return openWhenUnconfigured
+          ? null
+          : new Refusal(HttpServletResponse.SC_FORBIDDEN, forbiddenBody, null);
     }
     String client = request.getRemoteAddr();
     if (!allowFrom.allows(client)) {
-      refuse(
-          response,
+      return new Refusal(
           HttpServletResponse.SC_FORBIDDEN,
-          body("forbidden", "the client address " + client + " is not in " + AddressRanges.KEY));
-      return false;
+          body("forbidden", "the client address " + client + " is not in " + AddressRanges.KEY),
+          null);
     }
     AdminPrincipal principal = authenticate(request);
     if (principal == null) {
-      response.setHeader("WWW-Authenticate", challenge());
-      refuse(response, HttpServletResponse.SC_UNAUTHORIZED, unauthorizedBody);
-      return false;
+      return new Refusal(HttpServletResponse.SC_UNAUTHORIZED, unauthorizedBody, challenge());
     }
     request.setAttribute(PRINCIPAL_ATTRIBUTE, principal);
     if (!principal.grants(needed)) {
@@ -245,8 +250,7 @@ public final class AdminGuard {
           principal.access() == null
               ? "grants no access"
               : "grants " + principal.access().name().toLowerCase(Locale.ROOT) + " access";
-      refuse(
-          response,
+      return new Refusal(
           HttpServletResponse.SC_FORBIDDEN,
           body(
               "forbidden",
@@ -255,10 +259,20 @@ public final class AdminGuard {
                   + " "
                   + grants
                   + "; this request needs "
-                  + needed.name().toLowerCase(Locale.ROOT)));
-      return false;
+                  + needed.name().toLowerCase(Locale.ROOT)),
+          null);
     }
-    return true;
+    return null;
+  }
+
+  /** A refusal: the status, the JSON body and, for 401, the challenge. */
+  private record Refusal(int status, String body, @Nullable String challenge) {
+    void write(HttpServletResponse response) throws IOException {
+      if (challenge != null) {
+        response.setHeader("WWW-Authenticate", challenge);
+      }
+      refuse(response, status, body);
+    }
   }
 
   /**
@@ -280,11 +294,13 @@ public final class AdminGuard {
       throws ServletException, IOException {
     Access needed = accessFor(request);
     boolean write = needed == Access.WRITE && (isConfigured() || !openWhenUnconfigured);
-    if (!admit(request, response, needed)) {
+    Refusal refusal = decide(request, needed);
+    if (refusal != null) {
+      // Audited before the answer, so the line exists once the caller has read the refusal.
       if (write) {
-        int status = response.getStatus();
-        auditWrite(request, area, status == 401 ? "unauthorized" : "forbidden");
+        auditWrite(request, area, refusal.status() == 401 ? "unauthorized" : "forbidden");
       }
+      refusal.write(response);
       return;
     }
     try {

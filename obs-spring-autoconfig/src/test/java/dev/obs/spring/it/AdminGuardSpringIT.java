@@ -2,6 +2,7 @@ package dev.obs.spring.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import dev.obs.config.ObsConfigException;
@@ -123,28 +124,40 @@ class AdminGuardSpringIT {
 
       assertThat(readOnly.statusCode()).isEqualTo(403);
       assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-      assertThat(audit.events())
-          .extracting(e -> String.valueOf(e.get("message")))
-          .anySatisfy(
-              m ->
-                  assertThat(m)
-                      .startsWith(
-                          "obs audit: action=incidents.post target=- principal=basic:prometheus")
-                      .endsWith("result=forbidden"))
-          .anySatisfy(
-              m ->
-                  assertThat(m)
-                      .startsWith("obs audit: action=incident.create target=")
-                      .endsWith("principal=bearer:deploy client=127.0.0.1 result=ok"));
+      // The line is written once the handler returns, which may be after the client has read
+      // the response.
+      await("the audit lines of both writes")
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(
+              () ->
+                  assertThat(audit.events())
+                      .extracting(e -> String.valueOf(e.get("message")))
+                      .anySatisfy(
+                          m ->
+                              assertThat(m)
+                                  .startsWith(
+                                      "obs audit: action=incidents.post target=-"
+                                          + " principal=basic:prometheus")
+                                  .endsWith("result=forbidden"))
+                      .anySatisfy(
+                          m ->
+                              assertThat(m)
+                                  .startsWith("obs audit: action=incident.create target=")
+                                  .endsWith("principal=bearer:deploy client=127.0.0.1 result=ok")));
     }
-    assertThat(
-            registry
-                .get("obs.admin.requests")
-                .tag("action", "incident.create")
-                .tag("result", "ok")
-                .counter()
-                .count())
-        .isEqualTo(1);
+    await("the count of the write")
+        .atMost(Duration.ofSeconds(10))
+        .ignoreExceptions()
+        .untilAsserted(
+            () ->
+                assertThat(
+                        registry
+                            .get("obs.admin.requests")
+                            .tag("action", "incident.create")
+                            .tag("result", "ok")
+                            .counter()
+                            .count())
+                    .isEqualTo(1));
   }
 
   @Test
