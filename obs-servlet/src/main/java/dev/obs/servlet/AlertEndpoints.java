@@ -4,7 +4,6 @@ import dev.obs.Obs;
 import dev.obs.alerts.Alerting;
 import dev.obs.history.History;
 import jakarta.servlet.ServletContext;
-import jakarta.servlet.ServletRegistration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,18 +34,24 @@ final class AlertEndpoints {
       log.info("obs servlet: this Obs has no alerting, not serving /obs/admin/alerts and silences");
       return;
     }
+    AdminGuard guard = ObsServlets.guard(context, obs);
+    WebExposure exposure = WebExposure.of(context, obs.config());
     if (obs.config().bool("obs.admin.alerts.enabled", true)) {
-      ServletRegistration.Dynamic admin =
-          context.addServlet(
-              "obsAlertsAdmin",
-              EndpointBoundary.wrap(
-                  new AlertsAdminServlet(
-                      alerting.get().alerts(), AdminGuard.fromConfig(obs.config()))));
-      if (admin != null) {
-        admin.addMapping("/obs/admin/alerts", "/obs/admin/rules");
-      }
+      exposure.add(
+          context,
+          "admin",
+          "obsAlertsAdmin",
+          new AlertsAdminServlet(alerting.get().alerts(), guard),
+          false,
+          "/obs/admin/alerts",
+          "/obs/admin/rules");
     }
-    NotificationServlets.register(context, alerting.get().notifications(), obs.config());
+    NotificationServlets.register(
+        context,
+        alerting.get().notifications(),
+        guard,
+        exposure,
+        JsonBodies.fromConfig(obs.config()));
   }
 
   /** Lets critical alerts open and resolve incidents in a history the application built. */

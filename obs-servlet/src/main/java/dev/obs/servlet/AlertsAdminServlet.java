@@ -46,9 +46,7 @@ public final class AlertsAdminServlet extends HttpServlet {
   @Override
   protected void service(HttpServletRequest req, HttpServletResponse res)
       throws ServletException, IOException {
-    if (guard.admit(req, res)) {
-      super.service(req, res);
-    }
+    guard.serve(req, res, "alerts", () -> super.service(req, res));
   }
 
   @Override

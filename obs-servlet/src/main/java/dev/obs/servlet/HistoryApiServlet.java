@@ -22,9 +22,9 @@ import java.util.stream.Collectors;
 
 /**
  * Serves {@code /obs/api/summary?window=24h} and {@code
- * /obs/api/series?metric=p95&route=/users/{id}&from=…&to=…&step=5m}. Both need {@code
- * Authorization: Bearer <obs.admin.token>} when a token is configured, since route names describe
- * the application; they are open while none is, as documented.
+ * /obs/api/series?metric=p95&route=/users/{id}&from=…&to=…&step=5m}. Both need read access from the
+ * {@link AdminGuard}, since route names describe the application, unless {@code
+ * obs.api.public=true}.
  */
 final class HistoryApiServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
@@ -40,15 +40,13 @@ final class HistoryApiServlet extends HttpServlet {
 
   HistoryApiServlet(History history, AdminGuard guard) {
     this.history = history;
-    this.guard = guard.openWhenUnconfigured();
+    this.guard = guard;
   }
 
   @Override
   protected void service(HttpServletRequest req, HttpServletResponse res)
       throws ServletException, IOException {
-    if (guard.admit(req, res)) {
-      super.service(req, res);
-    }
+    guard.serve(req, res, "api", () -> super.service(req, res));
   }
 
   @Override

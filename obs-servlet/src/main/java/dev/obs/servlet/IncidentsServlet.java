@@ -39,9 +39,7 @@ final class IncidentsServlet extends HttpServlet {
   @Override
   protected void service(HttpServletRequest req, HttpServletResponse res)
       throws ServletException, IOException {
-    if (guard.admit(req, res)) {
-      super.service(req, res);
-    }
+    guard.serve(req, res, "incidents", () -> super.service(req, res));
   }
 
   @Override
@@ -78,11 +76,14 @@ final class IncidentsServlet extends HttpServlet {
     try {
       if (id == null) {
         String title = text(body, "title");
+        AdminGuard.describe(req, "incident.create", null);
         Incident created =
             history.openIncident(title == null ? "" : title, state, orEmpty(message));
+        AdminGuard.describe(req, "incident.create", created.id());
         res.setStatus(HttpServletResponse.SC_CREATED);
         write(res, StatusJson.incident(created));
       } else {
+        AdminGuard.describe(req, "incident.update", id);
         write(res, StatusJson.incident(history.updateIncident(id, state, orEmpty(message))));
       }
     } catch (IllegalArgumentException e) {

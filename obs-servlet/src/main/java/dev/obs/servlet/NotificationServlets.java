@@ -3,12 +3,11 @@ package dev.obs.servlet;
 import dev.obs.alerts.notify.Notifications;
 import dev.obs.config.ObsConfig;
 import jakarta.servlet.ServletContext;
-import jakarta.servlet.ServletRegistration;
 
 /**
  * Registers the notification admin endpoints: {@code /obs/admin/silences} (GET, POST, DELETE) and
- * {@code /obs/admin/alerts/test} (POST), both requiring {@code Authorization: Bearer
- * <obs.admin.token>}.
+ * {@code /obs/admin/alerts/test} (POST), guarded by the {@link AdminGuard}: reads need read access,
+ * writes need write access and are audited.
  *
  * <pre>{@code
  * NotificationServlets.register(servletContext, notifications, obs.config());
@@ -24,8 +23,8 @@ public final class NotificationServlets {
   private NotificationServlets() {}
 
   /**
-   * Adds the admin servlet for silences and test notifications. Without {@code obs.admin.token}
-   * every request is refused with 403.
+   * Adds the admin servlet for silences and test notifications, guarded by the {@link AdminGuard}
+   * of {@code config}; without a configured credential every request is refused with 403.
    *
    * @param context the servlet context, before it is initialised
    * @param notifications the notifications to administer
@@ -33,14 +32,28 @@ public final class NotificationServlets {
    */
   public static void register(
       ServletContext context, Notifications notifications, ObsConfig config) {
-    ServletRegistration.Dynamic servlet =
-        context.addServlet(
-            "obsNotificationsAdmin",
-            EndpointBoundary.wrap(
-                new NotificationsAdminServlet(
-                    notifications, AdminGuard.fromConfig(config), JsonBodies.fromConfig(config))));
-    if (servlet != null) {
-      servlet.addMapping(SILENCES_PATH, SILENCES_PATH + "/*", TEST_PATH);
-    }
+    register(
+        context,
+        notifications,
+        AdminGuard.fromConfig(config),
+        WebExposure.of(context, config),
+        JsonBodies.fromConfig(config));
+  }
+
+  static void register(
+      ServletContext context,
+      Notifications notifications,
+      AdminGuard guard,
+      WebExposure exposure,
+      JsonBodies bodies) {
+    exposure.add(
+        context,
+        "admin",
+        "obsNotificationsAdmin",
+        new NotificationsAdminServlet(notifications, guard, bodies),
+        false,
+        SILENCES_PATH,
+        SILENCES_PATH + "/*",
+        TEST_PATH);
   }
 }

@@ -8,6 +8,7 @@ import dev.obs.alerts.notify.Notifications;
 import dev.obs.alerts.notify.Silence;
 import dev.obs.config.ObsConfig;
 import dev.obs.promql.LabelMatcher;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -39,20 +40,27 @@ final class NotificationsAdminServlet extends HttpServlet {
   }
 
   @Override
-  protected void service(HttpServletRequest req, HttpServletResponse res) throws IOException {
-    if (!guard.admit(req, res)) {
-      return;
-    }
-    try {
-      route(req, res);
-    } catch (BadRequest e) {
-      error(res, 400, "bad_request", e.getMessage());
-    } catch (JsonBodies.BadBody e) {
-      error(res, e.status(), e.status() == 413 ? "too_large" : "bad_request", e.getMessage());
-    } catch (UncheckedIOException e) {
-      error(
-          res, 500, "internal_error", "the silences file could not be written: " + e.getMessage());
-    }
+  protected void service(HttpServletRequest req, HttpServletResponse res)
+      throws ServletException, IOException {
+    guard.serve(
+        req,
+        res,
+        "silences",
+        () -> {
+          try {
+            route(req, res);
+          } catch (BadRequest e) {
+            error(res, 400, "bad_request", e.getMessage());
+          } catch (JsonBodies.BadBody e) {
+            error(res, e.status(), e.status() == 413 ? "too_large" : "bad_request", e.getMessage());
+          } catch (UncheckedIOException e) {
+            error(
+                res,
+                500,
+                "internal_error",
+                "the silences file could not be written: " + e.getMessage());
+          }
+        });
   }
 
   private void route(HttpServletRequest req, HttpServletResponse res) throws IOException {
@@ -60,6 +68,7 @@ final class NotificationsAdminServlet extends HttpServlet {
     String method = req.getMethod();
     if (path.equals(NotificationServlets.TEST_PATH)) {
       if (method.equals("POST")) {
+        AdminGuard.describe(req, "alert.test", null);
         sendTest(req, res);
       } else {
         notAllowed(res, "POST");
@@ -70,7 +79,10 @@ final class NotificationsAdminServlet extends HttpServlet {
     switch (method) {
       case "GET" -> list(res);
       case "POST" -> create(req, res);
-      case "DELETE" -> remove(id, res);
+      case "DELETE" -> {
+        AdminGuard.describe(req, "silence.delete", id);
+        remove(id, res);
+      }
       default -> notAllowed(res, "GET, POST, DELETE");
     }
   }
@@ -93,6 +105,7 @@ final class NotificationsAdminServlet extends HttpServlet {
   }
 
   private void create(HttpServletRequest req, HttpServletResponse res) throws IOException {
+    AdminGuard.describe(req, "silence.create", null);
     JsonNode body = body(req);
     List<LabelMatcher> matchers = matchers(body.path("matchers"));
     String author = text(body, "created_by", text(body, "author", ""));
@@ -120,6 +133,7 @@ final class NotificationsAdminServlet extends HttpServlet {
     } catch (IllegalArgumentException e) {
       throw new BadRequest(e.getMessage());
     }
+    AdminGuard.describe(req, "silence.create", silence.id());
     write(res, 201, silence(silence));
   }
 

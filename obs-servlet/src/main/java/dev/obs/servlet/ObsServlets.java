@@ -7,9 +7,11 @@ import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletContext;
-import jakarta.servlet.ServletRegistration;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,18 +35,19 @@ public final class ObsServlets {
 
   /**
    * Registers the filter and the endpoints, and stores the {@link Obs} in the context attribute
-   * {@link #OBS_ATTRIBUTE}. {@code obs.metrics.enabled=false} leaves out {@code /metrics}, and
-   * {@code obs.metrics.token} protects it; {@code obs.health.endpoints.enabled=false} leaves out
-   * {@code /livez}, {@code /readyz} and {@code /healthz}. {@code /obs/admin/alerts} and {@code
-   * /obs/admin/rules} answer callers presenting {@code obs.admin.token}; {@code
-   * obs.admin.alerts.enabled=false} leaves them out. {@code /obs/admin/silences} and {@code
-   * /obs/admin/alerts/test} administer the notifications; all of these need obs-alerts on the class
-   * path and are left out without it. {@code /status}, {@code /status.json} and the summary and
-   * series APIs show a {@link dev.obs.history.History} unless {@code obs.history.enabled=false}.
+   * {@link #OBS_ATTRIBUTE}. Which endpoints are served is {@code obs.web.exposure.include} and
+   * {@code obs.web.exposure.exclude} (by default {@code health,metrics,api,admin}: the health
+   * endpoints, {@code /metrics}, and the guarded {@code /obs/api/*} and {@code /obs/admin/*}; the
+   * status page is opt-in with {@code status}), under {@code obs.web.base-path}. {@code
+   * obs.metrics.enabled=false} leaves out {@code /metrics}; {@code
+   * obs.health.endpoints.enabled=false} leaves out {@code /livez}, {@code /readyz} and {@code
+   * /healthz}; the alert endpoints need obs-alerts on the class path. One {@link AdminGuard} guards
+   * every endpoint that is not public; at the end one line says what is served and what is public.
    *
    * @param context the servlet context, before it is initialised
    * @param obs the obs root
-   * @throws dev.obs.config.ObsConfigException when an endpoint setting is invalid
+   * @throws dev.obs.config.ObsConfigException when an endpoint setting is invalid, or an obs path
+   *     would shadow one the application maps
    */
   public static void register(ServletContext context, Obs obs) {
     FilterRegistration.Dynamic filter = context.addFilter("obsFilter", new ObsFilter(obs));
@@ -61,18 +64,94 @@ public final class ObsServlets {
    *
    * @param context the servlet context, before it is initialised
    * @param obs the obs root
-   * @throws dev.obs.config.ObsConfigException when an endpoint setting is invalid
+   * @throws dev.obs.config.ObsConfigException when an endpoint setting is invalid, or an obs path
+   *     would shadow one the application maps
    */
   public static void registerEndpoints(ServletContext context, Obs obs) {
     context.setAttribute(OBS_ATTRIBUTE, obs);
+    WebExposure exposure = WebExposure.of(context, obs.config());
+    AdminGuard guard = guard(context, obs);
     if (obs.config().bool("obs.health.endpoints.enabled", true)) {
-      registerHealth(context, obs);
+      registerHealth(context, obs, exposure, guard);
     }
     if (AlertEndpoints.onClassPath()) {
       AlertEndpoints.register(context, obs);
     }
     StatusServlets.register(context, obs);
-    if (!obs.config().bool("obs.metrics.enabled", true)) {
+    registerMetrics(context, obs, exposure, guard);
+    exposure.logServed(guard);
+  }
+
+  /**
+   * Returns the {@link AdminGuard} of this context, built once from {@code obs.config()} (counting
+   * admin writes in {@code obs.meterRegistry()}) and shared by every obs endpoint in it, so a
+   * verified Basic credential and fetched JWT keys are cached once.
+   *
+   * @param context the servlet context
+   * @param obs the obs root
+   * @return the guard
+   * @throws dev.obs.config.ObsConfigException when a credential setting is invalid
+   */
+  public static AdminGuard guard(ServletContext context, Obs obs) {
+    String attribute = AdminGuard.class.getName();
+    if (context.getAttribute(attribute) instanceof AdminGuard existing) {
+      return existing;
+    }
+    AdminGuard guard = AdminGuard.fromConfig(obs.config(), obs.meterRegistry(), obs.clock());
+    context.setAttribute(attribute, guard);
+    return guard;
+  }
+
+  /**
+   * Maps an obs endpoint of another module under the same rules as obs-servlet's own: served only
+   * when {@code obs.web.exposure.include} lists its id, under {@code obs.web.base-path}, refusing
+   * to shadow a path the application maps unless {@code obs.web.path-conflict=app}.
+   *
+   * @param context the servlet context, before it is initialised
+   * @param config the configuration
+   * @param id the endpoint id, one of {@code health}, {@code metrics}, {@code status}, {@code api}
+   *     and {@code admin}
+   * @param name the servlet name
+   * @param servlet the servlet
+   * @param isPublic whether it answers anyone, for the start-up line
+   * @param paths the paths, relative to the base path
+   * @return true when the servlet was mapped
+   * @throws dev.obs.config.ObsConfigException when a path would shadow one the application maps
+   */
+  public static boolean addEndpoint(
+      ServletContext context,
+      ObsConfig config,
+      String id,
+      String name,
+      Servlet servlet,
+      boolean isPublic,
+      String... paths) {
+    if (!WebExposure.IDS.contains(id)) {
+      throw new IllegalArgumentException(
+          "id must be one of " + WebExposure.IDS + ", got '" + id + "'");
+    }
+    return WebExposure.of(context, config).add(context, id, name, servlet, isPublic, paths);
+  }
+
+  /**
+   * Returns the obs paths served in this context (under the base path), public and guarded, for a
+   * framework adapter that checks them against its own mappings.
+   *
+   * @param context the servlet context obs registered its endpoints in
+   * @return the mapped paths, such as {@code /metrics} and {@code /status/assets/*}
+   */
+  public static List<String> servedPaths(ServletContext context) {
+    if (!(context.getAttribute(WebExposure.class.getName()) instanceof WebExposure exposure)) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>(exposure.publicPaths());
+    out.addAll(exposure.guardedPaths());
+    return List.copyOf(out);
+  }
+
+  private static void registerMetrics(
+      ServletContext context, Obs obs, WebExposure exposure, AdminGuard guard) {
+    if (!obs.config().bool("obs.metrics.enabled", true) || !exposure.exposes("metrics")) {
       return;
     }
     PrometheusMeterRegistry prometheus = findPrometheus(obs.meterRegistry());
@@ -82,30 +161,35 @@ public final class ObsServlets {
               + " PrometheusMeterRegistry");
       return;
     }
-    String token = obs.config().get("obs.metrics.token").orElse(null);
-    ServletRegistration.Dynamic metrics =
-        context.addServlet(
-            "obsMetrics", EndpointBoundary.wrap(new MetricsServlet(prometheus, token)));
-    if (metrics != null) {
-      metrics.addMapping("/metrics");
-    }
+    String token = obs.config().get(MetricsServlet.TOKEN_KEY).orElse(null);
+    boolean isPublic = obs.config().bool(MetricsServlet.PUBLIC_KEY, token == null);
+    AdminGuard metricsGuard = MetricsServlet.guard(guard, token, isPublic);
+    exposure.add(
+        context,
+        "metrics",
+        "obsMetrics",
+        new MetricsServlet(metricsGuard, prometheus),
+        isPublic,
+        "/metrics");
   }
 
-  private static void registerHealth(ServletContext context, Obs obs) {
+  private static void registerHealth(
+      ServletContext context, Obs obs, WebExposure exposure, AdminGuard guard) {
     String text = obs.config().string("obs.health.show-details", "when-authorized");
     HealthServlet.ShowDetails show = HealthServlet.ShowDetails.parse(text);
     if (show == null) {
       throw ObsConfig.invalid(
           "obs.health.show-details", text, "must be one of never, when-authorized, always");
     }
-    ServletRegistration.Dynamic health =
-        context.addServlet(
-            "obsHealth",
-            EndpointBoundary.wrap(
-                new HealthServlet(obs.health(), AdminGuard.fromConfig(obs.config()), show)));
-    if (health != null) {
-      health.addMapping("/livez", "/readyz", "/healthz");
-    }
+    exposure.add(
+        context,
+        "health",
+        "obsHealth",
+        new HealthServlet(obs.health(), guard, show),
+        true,
+        "/livez",
+        "/readyz",
+        "/healthz");
   }
 
   /**

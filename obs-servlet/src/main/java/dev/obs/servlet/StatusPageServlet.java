@@ -33,7 +33,10 @@ final class StatusPageServlet extends HttpServlet {
   private final transient StatusPage page;
   private final transient Map<String, Rendered> cache = new ConcurrentHashMap<>();
 
-  StatusPageServlet(History history, @Nullable String heading) {
+  private final String basePath;
+
+  StatusPageServlet(History history, @Nullable String heading, String basePath) {
+    this.basePath = basePath;
     this.history = history;
     this.health = history.health();
     this.page = new StatusPage(heading);
@@ -45,10 +48,11 @@ final class StatusPageServlet extends HttpServlet {
         StatusLanguages.choose(req.getParameter("lang"), req.getHeader("Accept-Language"));
     StatusView view = StatusView.of(history.snapshot(), health);
     String live = view.liveKey();
-    String key = lang + "|" + req.getContextPath();
+    String key = lang + "|" + req.getContextPath() + basePath;
     Rendered r = cache.get(key);
     if (r == null || r.snapshot() != view.snapshot() || !r.live().equals(live)) {
-      byte[] body = page.render(view, lang, req.getContextPath()).getBytes(StandardCharsets.UTF_8);
+      byte[] body =
+          page.render(view, lang, req.getContextPath() + basePath).getBytes(StandardCharsets.UTF_8);
       r = new Rendered(view.snapshot(), live, body, gzip(body));
       cache.put(key, r);
     }

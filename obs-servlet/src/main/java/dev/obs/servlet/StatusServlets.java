@@ -3,7 +3,6 @@ package dev.obs.servlet;
 import dev.obs.Obs;
 import dev.obs.history.History;
 import jakarta.servlet.ServletContext;
-import jakarta.servlet.ServletRegistration;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,13 +17,18 @@ import org.slf4j.LoggerFactory;
  * StatusServlets.register(servletContext, obs, history);
  * }</pre>
  *
- * <p>The page heading is {@code obs.status.title} (default: none, the page reads "Service status");
- * {@code obs.admin.token} guards the admin and API endpoints.
+ * <p>The page heading is {@code obs.status.title} (default: none, the page reads "Service status").
+ * The status page and its JSON are served only when {@code obs.web.exposure.include} lists {@code
+ * status}; the {@link AdminGuard} guards the API and incident endpoints, and {@code
+ * obs.api.public=true} makes the API public.
  */
 public final class StatusServlets {
   private static final Logger log = LoggerFactory.getLogger(StatusServlets.class);
 
   private StatusServlets() {}
+
+  /** The configuration key that makes {@code /obs/api/*} public; it is false by default. */
+  public static final String API_PUBLIC_KEY = "obs.api.public";
 
   /** The servlet context attribute that holds the {@link History} {@link #register} started. */
   public static final String HISTORY_ATTRIBUTE = History.class.getName();
@@ -63,29 +67,37 @@ public final class StatusServlets {
         AlertEndpoints.openIncidents(obs, history);
       }
     }
-    AdminGuard guard = AdminGuard.fromConfig(obs.config());
+    AdminGuard guard = ObsServlets.guard(context, obs);
+    WebExposure exposure = WebExposure.of(context, obs.config());
     String heading = obs.config().get("obs.status.title").orElse(null);
-    add(context, "obsStatusPage", new StatusPageServlet(history, heading), "/status");
-    add(context, "obsStatusJson", new StatusJsonServlet(history), "/status.json");
-    add(context, "obsStatusAssets", new StatusAssetsServlet(), "/status/assets/*");
-    add(
+    exposure.add(
         context,
+        "status",
+        "obsStatusPage",
+        new StatusPageServlet(history, heading, exposure.basePath()),
+        true,
+        "/status");
+    exposure.add(
+        context, "status", "obsStatusJson", new StatusJsonServlet(history), true, "/status.json");
+    exposure.add(
+        context, "status", "obsStatusAssets", new StatusAssetsServlet(), true, "/status/assets/*");
+    // Route names and traffic describe the application: guarded unless made public explicitly.
+    boolean apiPublic = obs.config().bool(API_PUBLIC_KEY, false);
+    exposure.add(
+        context,
+        "api",
         "obsHistoryApi",
-        new HistoryApiServlet(history, guard),
+        new HistoryApiServlet(
+            history, apiPublic ? guard.withoutCredentials().openWhenUnconfigured() : guard),
+        apiPublic,
         "/obs/api/summary",
         "/obs/api/series");
-    add(
+    exposure.add(
         context,
+        "admin",
         "obsIncidents",
         new IncidentsServlet(history, guard, JsonBodies.fromConfig(obs.config())),
+        false,
         "/obs/admin/incidents");
-  }
-
-  private static void add(
-      ServletContext context, String name, jakarta.servlet.Servlet servlet, String... mappings) {
-    ServletRegistration.Dynamic reg = context.addServlet(name, EndpointBoundary.wrap(servlet));
-    if (reg != null) {
-      reg.addMapping(mappings);
-    }
   }
 }

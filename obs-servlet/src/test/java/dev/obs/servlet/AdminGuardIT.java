@@ -17,10 +17,10 @@ import org.junit.jupiter.api.Test;
 
 class AdminGuardIT {
   private static final String FORBIDDEN =
-      "{\"error\":\"forbidden\",\"message\":\"the admin API is off: set obs.admin.token to use"
-          + " it\"}";
+      "{\"error\":\"forbidden\",\"message\":\"the admin API is off: configure obs.admin.token,"
+          + " obs.admin.tokens.*, obs.admin.users.* or obs.admin.jwt.* to use it\"}";
   private static final String UNAUTHORIZED =
-      "{\"error\":\"unauthorized\",\"message\":\"a valid bearer token is required for the admin"
+      "{\"error\":\"unauthorized\",\"message\":\"a valid credential is required for the admin"
           + " API\"}";
 
   private TestServer server;

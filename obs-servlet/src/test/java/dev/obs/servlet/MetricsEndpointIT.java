@@ -57,7 +57,7 @@ class MetricsEndpointIT {
           .contains("Bearer realm=\"obs\"");
       assertThat(response.body())
           .isEqualTo(
-              "{\"error\":\"unauthorized\",\"message\":\"a valid bearer token is required to read"
+              "{\"error\":\"unauthorized\",\"message\":\"a valid credential is required to read"
                   + " metrics\"}");
     }
   }

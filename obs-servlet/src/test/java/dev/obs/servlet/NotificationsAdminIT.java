@@ -175,7 +175,7 @@ class NotificationsAdminIT {
           .contains("Bearer realm=\"obs\"");
       assertThat(response.body())
           .isEqualTo(
-              "{\"error\":\"unauthorized\",\"message\":\"a valid bearer token is required for the"
+              "{\"error\":\"unauthorized\",\"message\":\"a valid credential is required for the"
                   + " admin API\"}");
     }
     assertThat(notifications.silences().list()).isEmpty();
@@ -189,6 +189,8 @@ class NotificationsAdminIT {
 
     assertThat(response.statusCode()).isEqualTo(403);
     assertThat(json.readTree(response.body()).get("message").asText())
-        .isEqualTo("the admin API is off: set obs.admin.token to use it");
+        .isEqualTo(
+            "the admin API is off: configure obs.admin.token, obs.admin.tokens.*,"
+                + " obs.admin.users.* or obs.admin.jwt.* to use it");
   }
 }

@@ -38,9 +38,12 @@ class StatusEndpointsIT {
 
   private void start(Map<String, String> config) throws Exception {
     stop();
+    Map<String, String> values = new java.util.HashMap<>(config);
+    // The status page is opt-in; these tests are about it.
+    values.putIfAbsent("obs.web.exposure.include", "*");
     obs =
         Obs.builder()
-            .config(ObsConfig.of(config))
+            .config(ObsConfig.of(values))
             .meterRegistry(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
             .clock(clock)
             .jvmMetrics(false)
@@ -258,7 +261,9 @@ class StatusEndpointsIT {
     assertThat(response.statusCode()).isEqualTo(403);
     assertThat(json.readTree(response.body()).get("message").asText())
         .isEqualTo("set obs.admin.token to manage incidents");
-    assertThat(server.get("/obs/api/summary").statusCode()).isEqualTo(200);
+    assertThat(server.get("/obs/api/summary").statusCode())
+        .as("the API is closed too until made public")
+        .isEqualTo(403);
   }
 
   @Test

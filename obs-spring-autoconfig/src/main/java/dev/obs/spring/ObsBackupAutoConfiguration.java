@@ -3,8 +3,8 @@ package dev.obs.spring;
 import dev.obs.Obs;
 import dev.obs.backup.Backups;
 import dev.obs.backup.servlet.BackupServlets;
-import dev.obs.config.ObsConfig;
 import dev.obs.servlet.AdminGuard;
+import dev.obs.servlet.ObsServlets;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -45,8 +45,10 @@ public final class ObsBackupAutoConfiguration {
   static final class BackupEndpoints {
     @Bean
     @ConditionalOnMissingBean(name = "obsBackupEndpoints")
-    ServletContextInitializer obsBackupEndpoints(Backups backups, ObsConfig config) {
-      return context -> BackupServlets.register(context, backups, config);
+    ServletContextInitializer obsBackupEndpoints(Backups backups, Obs obs) {
+      // The guard of the other obs endpoints, whichever initializer runs first.
+      return context ->
+          BackupServlets.register(context, backups, obs.config(), ObsServlets.guard(context, obs));
     }
   }
 }

@@ -24,6 +24,8 @@ import org.springframework.boot.context.properties.bind.Name;
  * @param service the service the application runs as
  * @param admin access to details and administrative endpoints
  * @param metrics the /metrics endpoint and the JVM meters
+ * @param web which obs endpoints are served, and where
+ * @param api the history API
  * @param http how HTTP server requests are recorded
  * @param health the health checks and their endpoints
  * @param logging JSON logs
@@ -42,6 +44,8 @@ record ObsProperties(
     Service service,
     Admin admin,
     Metrics metrics,
+    Web web,
+    Api api,
     Http http,
     Health health,
     Logging logging,
@@ -63,24 +67,117 @@ record ObsProperties(
   record Service(@Nullable String name) {}
 
   /**
-   * Access to details and administrative endpoints.
+   * Who may use the guarded endpoints and see health details (see docs/security.md).
    *
-   * @param token the bearer token of the admin endpoints, which also reveals health details
-   *     (callers send {@code Authorization: Bearer <token>}); not set by default
+   * @param token a bearer token with write access, named {@code admin} in audit lines (callers send
+   *     {@code Authorization: Bearer <token>}); not set by default
+   * @param tokens named bearer tokens, several at once for rotation
+   * @param users HTTP Basic users with password hashes
+   * @param usersCacheTtl how long a verified Basic user and password is remembered, so the slow
+   *     hash does not run on every request; zero turns the cache off
+   * @param jwt JWT bearer tokens
+   * @param allowFrom CIDR blocks the callers of guarded endpoints must come from, such as {@code
+   *     10.0.0.0/8}; empty allows every address
    * @param alerts the {@code /obs/admin/alerts} and {@code /obs/admin/rules} endpoints
    * @param maxBody the largest request body the admin and API endpoints read, in bytes; larger ones
    *     are answered 413 before anything is parsed
    */
-  record Admin(@Nullable String token, Switch alerts, @DefaultValue("65536") int maxBody) {}
+  record Admin(
+      @Nullable String token,
+      Map<String, Token> tokens,
+      Map<String, User> users,
+      @DefaultValue("60s") Duration usersCacheTtl,
+      Jwt jwt,
+      List<String> allowFrom,
+      Switch alerts,
+      @DefaultValue("65536") int maxBody) {}
+
+  /**
+   * A named bearer token.
+   *
+   * @param token the token, at least 16 characters
+   * @param access {@code read} or {@code write} (which includes read)
+   */
+  record Token(@Nullable String token, @DefaultValue("write") String access) {}
+
+  /**
+   * An HTTP Basic user.
+   *
+   * @param passwordHash a bcrypt hash ({@code htpasswd -nbBC 10 user password}) or {@code
+   *     $pbkdf2-sha256$<iterations>$<salt>$<hash>}; plain text is refused
+   * @param access {@code read} or {@code write} (which includes read)
+   */
+  record User(@Nullable String passwordHash, @DefaultValue("write") String access) {}
+
+  /**
+   * JWT bearer tokens, verified with Nimbus JOSE+JWT.
+   *
+   * @param secret the HS256 secret, at least 32 bytes; or set {@code jwks-url}
+   * @param jwksUrl where the RS256 and ES256 keys are published
+   * @param jwksTtl how long fetched keys are kept before they are fetched again
+   * @param issuer the {@code iss} tokens must carry, when set
+   * @param audience a value the {@code aud} of tokens must hold, when set
+   * @param clockSkew how far {@code exp} and {@code nbf} may be off
+   * @param claim the claim that grants access: a space-separated string or a list
+   * @param readScope the claim value that grants read
+   * @param writeScope the claim value that grants write (and read)
+   */
+  record Jwt(
+      @Nullable String secret,
+      @Nullable String jwksUrl,
+      @DefaultValue("5m") Duration jwksTtl,
+      @Nullable String issuer,
+      @Nullable String audience,
+      @DefaultValue("60s") Duration clockSkew,
+      @DefaultValue("scope") String claim,
+      @DefaultValue("obs:read") String readScope,
+      @DefaultValue("obs:write") String writeScope) {}
 
   /**
    * The /metrics endpoint and the JVM meters.
    *
    * @param enabled whether /metrics serves the Prometheus text format
-   * @param token when set, /metrics requires {@code Authorization: Bearer <token>}
+   * @param token a bearer token Prometheus scrapes with (read access); setting it protects /metrics
+   * @param isPublic whether /metrics answers anyone; by default true unless {@code
+   *     obs.metrics.token} is set. When false the admin credentials that grant read are accepted
+   *     too, so Prometheus can scrape with {@code basic_auth}
    * @param jvm the JVM and process meters
    */
-  record Metrics(@DefaultValue("true") boolean enabled, @Nullable String token, Switch jvm) {}
+  record Metrics(
+      @DefaultValue("true") boolean enabled,
+      @Nullable String token,
+      @Name("public") @Nullable Boolean isPublic,
+      Switch jvm) {}
+
+  /**
+   * Which obs endpoints are served, and where.
+   *
+   * @param exposure the endpoint ids served
+   * @param basePath a prefix for every obs path, such as {@code /ops}; none by default
+   * @param pathConflict what happens when an obs path would shadow one the application maps: {@code
+   *     fail} (the start fails naming both), {@code app} (servlet mappings: obs leaves the path to
+   *     the application) or {@code obs} (Spring MVC mappings: obs answers, with a warning)
+   */
+  record Web(
+      Exposure exposure, @Nullable String basePath, @DefaultValue("fail") String pathConflict) {}
+
+  /**
+   * The endpoint ids served: {@code health}, {@code metrics}, {@code status}, {@code api}, {@code
+   * admin}, or {@code *}.
+   *
+   * @param include the endpoint ids served; add {@code status} for the public status page
+   * @param exclude the endpoint ids not served, even when included
+   */
+  record Exposure(
+      @DefaultValue("health,metrics,api,admin") List<String> include, List<String> exclude) {}
+
+  /**
+   * The history API, {@code /obs/api/summary} and {@code /obs/api/series}.
+   *
+   * @param isPublic whether {@code /obs/api/summary} and {@code /obs/api/series} answer anyone;
+   *     false by default, so they need read access
+   */
+  record Api(@Name("public") @DefaultValue("false") boolean isPublic) {}
 
   /**
    * How HTTP server requests are recorded in {@code http.server.requests}.

@@ -4,6 +4,10 @@ import dev.obs.Obs;
 import dev.obs.servlet.ObsFilter;
 import dev.obs.servlet.ObsServlets;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.ServletContext;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -17,6 +21,7 @@ import org.springframework.core.Ordered;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Installs obs in a servlet web application: the {@link ObsFilter} ahead of every other filter;
@@ -64,6 +69,19 @@ public final class ObsWebAutoConfiguration {
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(DispatcherServlet.class)
   static final class RouteConfiguration {
+    /** Checks, once every bean is built, that no obs path shadows an MVC mapping of the app. */
+    @Bean
+    SmartInitializingSingleton obsMvcPathCheck(
+        Obs obs, ObjectProvider<ServletContext> servletContext, ListableBeanFactory beans) {
+      return () -> {
+        ServletContext context = servletContext.getIfAvailable();
+        if (context != null) {
+          MvcPathConflicts.check(
+              context, obs.config(), beans.getBeansOfType(RequestMappingHandlerMapping.class));
+        }
+      };
+    }
+
     @Bean
     WebMvcConfigurer obsRouteConfigurer() {
       return new WebMvcConfigurer() {

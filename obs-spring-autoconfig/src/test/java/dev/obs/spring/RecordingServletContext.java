@@ -27,6 +27,8 @@ final class RecordingServletContext {
                     case "setAttribute" -> attributes.put((String) args[0], args[1]);
                     case "getAttribute" -> attributes.get((String) args[0]);
                     case "getContextPath" -> "";
+                    case "getServletRegistration" -> null;
+                    case "getServletRegistrations" -> Map.of();
                     case "addListener" -> null;
                     default ->
                         throw new UnsupportedOperationException(

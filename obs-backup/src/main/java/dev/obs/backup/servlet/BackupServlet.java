@@ -43,9 +43,7 @@ final class BackupServlet extends HttpServlet {
   @Override
   protected void service(HttpServletRequest req, HttpServletResponse res)
       throws ServletException, IOException {
-    if (guard.admit(req, res)) {
-      super.service(req, res);
-    }
+    guard.serve(req, res, "backups", () -> super.service(req, res));
   }
 
   @Override
@@ -116,10 +114,13 @@ final class BackupServlet extends HttpServlet {
       body = json.createObjectNode();
     }
     if (path == null || path.equals("/")) {
+      AdminGuard.describe(req, "backup.trigger", body.path("plan").asText(null));
       trigger(body, res);
     } else if (path.endsWith("/restore")
         && path.indexOf('/', 1) == path.length() - "/restore".length()) {
-      UUID id = id(path.substring(1, path.length() - "/restore".length()), res);
+      String idText = path.substring(1, path.length() - "/restore".length());
+      AdminGuard.describe(req, "backup.restore", idText);
+      UUID id = id(idText, res);
       if (id != null) {
         restore(id, body, res);
       }

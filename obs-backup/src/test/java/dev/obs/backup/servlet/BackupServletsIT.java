@@ -61,13 +61,21 @@ class BackupServletsIT {
   }
 
   private void start(ObsConfig config) throws Exception {
+    start(config, null);
+  }
+
+  private void start(ObsConfig config, dev.obs.servlet.AdminGuard guard) throws Exception {
     server = new Server();
     ServerConnector connector = new ServerConnector(server);
     connector.setHost("127.0.0.1");
     connector.setPort(0);
     server.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler("/");
-    BackupServlets.register(context.getServletContext(), backups, config);
+    if (guard == null) {
+      BackupServlets.register(context.getServletContext(), backups, config);
+    } else {
+      BackupServlets.register(context.getServletContext(), backups, config, guard);
+    }
     server.setHandler(context);
     server.start();
     base = URI.create("http://127.0.0.1:" + connector.getLocalPort());
@@ -122,8 +130,51 @@ class BackupServletsIT {
 
     assertThat(response.statusCode()).isEqualTo(403);
     assertThat(body(response).get("message").asText())
-        .isEqualTo("the admin API is off: set obs.admin.token to use it");
+        .isEqualTo(
+            "the admin API is off: configure obs.admin.token, obs.admin.tokens.*,"
+                + " obs.admin.users.* or obs.admin.jwt.* to use it");
     assertThat(store.list("files")).as("nothing was started").isEmpty();
+  }
+
+  @Test
+  void triggersAndRestoresAreCountedAsAuditedWrites() throws Exception {
+    server.stop();
+    ObsConfig config =
+        ObsConfig.of(
+            Map.of(
+                "obs.admin.token", "admin-secret",
+                "obs.admin.tokens.viewer.token", "viewer-token-0123456789",
+                "obs.admin.tokens.viewer.access", "read"));
+    start(config, dev.obs.servlet.AdminGuard.fromConfig(config, obs.meterRegistry(), obs.clock()));
+
+    HttpResponse<String> started = post("/obs/admin/backups", "", "Authorization", TOKEN);
+    String id = body(started).get("backup_id").asText();
+    backups.completion(UUID.fromString(id)).orElseThrow().get(30, TimeUnit.SECONDS);
+    HttpResponse<String> viewer =
+        post(
+            "/obs/admin/backups/" + id + "/restore",
+            "{\"confirm\": true}",
+            "Authorization",
+            "Bearer viewer-token-0123456789");
+
+    assertThat(viewer.statusCode()).isEqualTo(403);
+    assertThat(
+            obs.meterRegistry()
+                .get("obs.admin.requests")
+                .tag("action", "backup.trigger")
+                .tag("result", "ok")
+                .counter()
+                .count())
+        .isEqualTo(1);
+    assertThat(
+            obs.meterRegistry()
+                .get("obs.admin.requests")
+                .tag("action", "backups.post")
+                .tag("result", "forbidden")
+                .counter()
+                .count())
+        .as("a refused write is counted before its endpoint names it")
+        .isEqualTo(1);
   }
 
   @Test
