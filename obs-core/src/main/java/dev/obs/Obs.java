@@ -332,6 +332,7 @@ public final class Obs implements AutoCloseable {
     }
     health.startDraining();
     if (!drain.isZero()) {
+      log.info("obs: readiness is DOWN, draining for {} before shutdown", drain);
       try {
         Thread.sleep(drain.toMillis());
       } catch (InterruptedException e) {
