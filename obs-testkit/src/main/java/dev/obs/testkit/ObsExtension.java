@@ -18,10 +18,10 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * A JUnit 5 extension that gives each test its own started {@link Obs}, recording into a fresh
- * {@link SimpleMeterRegistry}, and closes it after the test. One {@link ManualClock} drives both
- * the registry and the {@code Obs} (alert durations, health caches, history, notifications). It
- * resolves parameters of type {@link Obs}, {@link MeterRegistry}, {@link ManualClock}, {@link
+ * A JUnit 5 and 6 extension that gives each test its own started {@link Obs}, recording into a
+ * fresh {@link SimpleMeterRegistry}, and closes it after the test. One {@link ManualClock} drives
+ * both the registry and the {@code Obs} (alert durations, health caches, history, notifications).
+ * It resolves parameters of type {@link Obs}, {@link MeterRegistry}, {@link ManualClock}, {@link
  * ObsTime} and {@link LogCapture} (all loggers, detached after the test) in test methods,
  * {@code @BeforeEach}/{@code @AfterEach} methods and test constructors; within one test they all
  * belong to the same instance.
