@@ -92,6 +92,7 @@ public final class Obs implements AutoCloseable {
       if (b.historyDataSource != null) {
         historyBuilder.dataSource(b.historyDataSource);
       }
+      historyBuilder.backgroundSampling(b.config.bool("obs.background.enabled", true));
       this.history = historyBuilder.build();
     } else {
       this.history = null;

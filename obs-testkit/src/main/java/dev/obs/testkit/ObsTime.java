@@ -2,6 +2,7 @@ package dev.obs.testkit;
 
 import dev.obs.Obs;
 import dev.obs.alerts.Alerting;
+import dev.obs.history.History;
 import dev.obs.time.ManualClock;
 import java.time.Duration;
 import java.util.Objects;
@@ -31,10 +32,16 @@ public final class ObsTime {
 
   private final Obs obs;
   private final ManualClock clock;
+  private long historyMinute;
 
   ObsTime(Obs obs, ManualClock clock) {
     this.obs = obs;
     this.clock = clock;
+    this.historyMinute = minute(clock);
+  }
+
+  private static long minute(ManualClock clock) {
+    return Math.floorDiv(clock.millis(), 60_000L);
   }
 
   /**
@@ -116,6 +123,12 @@ public final class ObsTime {
       alerting.get().alerts().evaluateDue();
       alerting.get().notifications().tick();
       alerting.get().notifications().awaitIdle(DELIVERY_WAIT);
+    }
+    History history = obs.history();
+    long minute = minute(clock);
+    if (history != null && minute > historyMinute) {
+      historyMinute = minute;
+      history.tick();
     }
     return this;
   }
