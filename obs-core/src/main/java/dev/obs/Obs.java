@@ -97,6 +97,7 @@ public final class Obs implements AutoCloseable {
       if (b.historyDataSource != null) {
         historyBuilder.dataSource(b.historyDataSource);
       }
+      historyBuilder.backgroundSampling(b.config.bool("obs.background.enabled", true));
       this.history = historyBuilder.build();
     } else {
       this.history = null;
@@ -341,6 +342,7 @@ public final class Obs implements AutoCloseable {
     }
     health.startDraining();
     if (!drain.isZero()) {
+      log.info("obs: readiness is DOWN, draining for {} before shutdown", drain);
       try {
         Thread.sleep(drain.toMillis());
       } catch (InterruptedException e) {

@@ -23,10 +23,12 @@ import org.jspecify.annotations.Nullable;
 public final class Alerting implements ObsPlugin {
   private final Alerts alerts;
   private final Notifications notifications;
+  private final boolean background;
 
-  private Alerting(Alerts alerts, Notifications notifications) {
+  private Alerting(Alerts alerts, Notifications notifications, boolean background) {
     this.alerts = alerts;
     this.notifications = notifications;
+    this.background = background;
   }
 
   /**
@@ -77,9 +79,12 @@ public final class Alerting implements ObsPlugin {
     return notifications;
   }
 
+  /** Starts the evaluation thread, unless {@code obs.background.enabled} is false. */
   @Override
   public void start() {
-    alerts.start();
+    if (background) {
+      alerts.start();
+    }
   }
 
   @Override
@@ -147,7 +152,7 @@ public final class Alerting implements ObsPlugin {
         built.addListener(history.alertListener());
       }
       context.alertSink(n);
-      return new Alerting(built, n);
+      return new Alerting(built, n, context.config().bool("obs.background.enabled", true));
     }
   }
 }

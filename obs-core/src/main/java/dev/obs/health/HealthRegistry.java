@@ -49,6 +49,8 @@ public final class HealthRegistry {
   private final Map<String, CheckEntry> entries = new ConcurrentHashMap<>();
   private final Map<String, List<Meter>> meters = new ConcurrentHashMap<>();
   private final Map<String, ScheduledFuture<?>> refreshes = new ConcurrentHashMap<>();
+  // With background work off, when each refreshed check is next due; refreshDue() runs them.
+  private final Map<String, java.time.Instant> dueRefreshes = new ConcurrentHashMap<>();
   private final List<String> order = new ArrayList<>();
   private final MeterRegistry registry;
   private final Clock clock;
@@ -56,6 +58,7 @@ public final class HealthRegistry {
   private final ScheduledExecutorService scheduler;
   private final Duration defaultTimeout;
   private final Duration defaultCacheTtl;
+  private final boolean background;
   private volatile boolean draining;
 
   private HealthRegistry(Builder b) {
@@ -63,6 +66,7 @@ public final class HealthRegistry {
     this.clock = b.clock;
     this.defaultTimeout = b.timeout;
     this.defaultCacheTtl = b.cacheTtl;
+    this.background = b.background;
     this.executor =
         new ThreadPoolExecutor(
             b.threads,
@@ -130,14 +134,15 @@ public final class HealthRegistry {
     private Duration timeout = CheckOptions.DEFAULT_TIMEOUT;
     private Duration cacheTtl = CheckOptions.DEFAULT_CACHE_TTL;
     private int threads = DEFAULT_THREADS;
+    private boolean background = true;
 
     private Builder(MeterRegistry registry) {
       this.registry = registry;
     }
 
     /**
-     * Reads {@code obs.health.timeout} (default 2s), {@code obs.health.cache-ttl} (default 1s) and
-     * {@code obs.health.threads} (default 4).
+     * Reads {@code obs.health.timeout} (default 2s), {@code obs.health.cache-ttl} (default 1s),
+     * {@code obs.health.threads} (default 4) and {@code obs.background.enabled} (default true).
      *
      * @param config the configuration
      * @return this builder
@@ -147,6 +152,20 @@ public final class HealthRegistry {
       this.timeout = config.duration("obs.health.timeout", timeout);
       this.cacheTtl = config.nonNegativeDuration("obs.health.cache-ttl", cacheTtl);
       this.threads = config.positiveInt("obs.health.threads", threads);
+      this.background = config.bool("obs.background.enabled", background);
+      return this;
+    }
+
+    /**
+     * Sets whether checks with a refresh interval are refreshed on a background thread. The default
+     * is true; without it, {@link HealthRegistry#refreshDue()} refreshes them, as tests on a manual
+     * clock do.
+     *
+     * @param value whether to refresh in the background
+     * @return this builder
+     */
+    public Builder background(boolean value) {
+      this.background = value;
       return this;
     }
 
@@ -251,7 +270,9 @@ public final class HealthRegistry {
     }
     meters.put(name, registerMeters(entry));
     Duration refresh = options.refreshInterval();
-    if (refresh != null) {
+    if (refresh != null && !background) {
+      dueRefreshes.put(name, clock.instant());
+    } else if (refresh != null) {
       refreshes.put(
           name,
           scheduler.scheduleWithFixedDelay(
@@ -271,6 +292,7 @@ public final class HealthRegistry {
       removed = entries.remove(name);
       order.remove(name);
     }
+    dueRefreshes.remove(name);
     ScheduledFuture<?> refresh = refreshes.remove(name);
     if (refresh != null) {
       refresh.cancel(false);
@@ -402,7 +424,8 @@ public final class HealthRegistry {
   public void startDraining() {
     if (!draining) {
       draining = true;
-      log.info("obs health: draining, readiness is DOWN until shutdown");
+      // DEBUG: every close drains, tests close one Obs per test; Obs logs a drain period at INFO.
+      log.debug("obs health: draining, readiness is DOWN until shutdown");
     }
   }
 
@@ -440,6 +463,30 @@ public final class HealthRegistry {
       status = HealthStatus.DOWN;
     }
     return new HealthReport(status, results, clock.instant());
+  }
+
+  /**
+   * Runs, and waits for, each check whose refresh interval has passed on the registry's clock; only
+   * needed when {@code obs.background.enabled} is false, since otherwise a background thread
+   * refreshes them. Each check is waited for at most its timeout.
+   *
+   * @return the names of the checks refreshed, in registration order
+   */
+  public List<String> refreshDue() {
+    java.time.Instant now = clock.instant();
+    List<String> ran = new ArrayList<>();
+    for (String name : names()) {
+      java.time.Instant due = dueRefreshes.get(name);
+      CheckEntry entry = entries.get(name);
+      if (due == null || entry == null || due.isAfter(now)) {
+        continue;
+      }
+      Duration interval = entry.options.refreshInterval();
+      dueRefreshes.put(name, now.plus(interval == null ? Duration.ZERO : interval));
+      entry.await(entry.begin(true));
+      ran.add(name);
+    }
+    return ran;
   }
 
   private void refresh(CheckEntry entry) {

@@ -37,6 +37,7 @@ import org.springframework.boot.context.properties.bind.Name;
  * @param history the metrics history behind the status page
  * @param status the public status page
  * @param spring choices that exist only in Spring Boot applications
+ * @param background obs's own threads
  */
 @ConfigurationProperties("obs")
 record ObsProperties(
@@ -56,7 +57,17 @@ record ObsProperties(
     Backup backup,
     History history,
     Status status,
-    Spring spring) {
+    Spring spring,
+    Background background) {
+
+  /**
+   * obs's own background threads.
+   *
+   * @param enabled whether obs evaluates alert rules, ticks notification timers, refreshes health
+   *     checks and samples the history on its own threads; when false the application (or a test)
+   *     calls {@code evaluateDue()}, {@code tick()} and {@code refreshDue()}
+   */
+  record Background(@DefaultValue("true") boolean enabled) {}
 
   /**
    * The service the application runs as.

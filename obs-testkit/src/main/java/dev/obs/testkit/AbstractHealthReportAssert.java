@@ -133,7 +133,7 @@ public abstract class AbstractHealthReportAssert<
     HealthReport report = checkedReport();
     HealthResult result = report.check(name);
     if (result == null) {
-      throw failure("%s", missingMessage(name, report));
+      throw Failures.failed(info, "%s", missingMessage(name, report));
     }
     return result;
   }

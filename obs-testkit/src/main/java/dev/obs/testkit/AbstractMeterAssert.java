@@ -59,20 +59,26 @@ public abstract class AbstractMeterAssert<
   public SELF exists() {
     isNotNull();
     if (matches().isEmpty()) {
-      throw failure("%s", noneMessage());
+      throw Failures.failed(info, "%s", noneMessage());
     }
     return myself;
   }
 
-  /** Returns the one meter matching the name and tags, or fails saying why there is not one. */
-  final M meter() {
+  /**
+   * Returns the one meter matching the name and the tags so far, to read what the assertions do not
+   * cover.
+   *
+   * @return the meter
+   * @throws AssertionError when no meter or more than one matches
+   */
+  public final M meter() {
     isNotNull();
     List<M> found = matches();
     if (found.isEmpty()) {
-      throw failure("%s", noneMessage());
+      throw Failures.failed(info, "%s", noneMessage());
     }
     if (found.size() > 1) {
-      throw failure("%s", manyMessage(found));
+      throw Failures.failed(info, "%s", manyMessage(found));
     }
     return found.get(0);
   }
@@ -93,8 +99,27 @@ public abstract class AbstractMeterAssert<
   }
 
   /** Fails with a message about the meter, for expectations that are not a plain comparison. */
-  final AssertionError failureAbout(M meter, String message) {
-    return failure("Expected %s %s %s", kind.label(), MeterFormat.id(meter.getId()), message);
+  final org.opentest4j.AssertionFailedError failureAbout(M meter, String message) {
+    return Failures.failed(
+        info, "Expected %s %s %s", kind.label(), MeterFormat.id(meter.getId()), message);
+  }
+
+  /** The one matching meter, or null when none is registered yet; fails when several match. */
+  final @org.jspecify.annotations.Nullable M meterOrNull() {
+    isNotNull();
+    List<M> found = matches();
+    if (found.size() > 1) {
+      throw Failures.failed(info, "%s", manyMessage(found));
+    }
+    return found.isEmpty() ? null : found.get(0);
+  }
+
+  final String selectionText() {
+    return selection();
+  }
+
+  final String label() {
+    return kind.label();
   }
 
   private List<M> matches() {
@@ -125,6 +150,8 @@ public abstract class AbstractMeterAssert<
             .append(name)
             .append("': ")
             .append(MeterFormat.typedTagLists(others));
+      } else {
+        message.append(MeterNames.suggestions(actual, name));
       }
     } else {
       message.append(MeterFormat.tagLists(sameName));

@@ -73,9 +73,13 @@ public final class AlertAssert extends AbstractAssert<AlertAssert, List<Alert>> 
    */
   public Alert single() {
     if (actual.size() != 1) {
-      failWithMessage(
+      throw Failures.failed(
+          info,
           "Expected exactly one %s alert named <%s> but found %d:%n%s",
-          AlertFormat.state(state), name, actual.size(), AlertFormat.list(actual));
+          AlertFormat.state(state),
+          name,
+          actual.size(),
+          AlertFormat.list(actual));
     }
     return actual.get(0);
   }
@@ -83,7 +87,8 @@ public final class AlertAssert extends AbstractAssert<AlertAssert, List<Alert>> 
   private AlertAssert keep(Predicate<Alert> test, String what) {
     List<Alert> kept = actual.stream().filter(test).toList();
     if (kept.isEmpty()) {
-      failWithMessage(
+      throw Failures.failed(
+          info,
           "Expected a %s alert named <%s> with %s but the %s ones are:%n%s%nAll alerts:%n%s",
           AlertFormat.state(state),
           name,

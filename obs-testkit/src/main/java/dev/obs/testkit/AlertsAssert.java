@@ -66,9 +66,12 @@ public final class AlertsAssert extends AbstractAssert<AlertsAssert, Alerts> {
     List<Alert> all = actual.alerts();
     List<Alert> firing = matching(all, name, AlertState.FIRING);
     if (!firing.isEmpty()) {
-      failWithMessage(
+      throw Failures.failed(
+          info,
           "Expected no firing alert named <%s> but found:%n%s%nAll alerts:%n%s",
-          name, AlertFormat.list(firing), AlertFormat.list(all));
+          name,
+          AlertFormat.list(firing),
+          AlertFormat.list(all));
     }
     return this;
   }
@@ -82,8 +85,8 @@ public final class AlertsAssert extends AbstractAssert<AlertsAssert, Alerts> {
     isNotNull();
     List<Alert> active = actual.activeAlerts();
     if (!active.isEmpty()) {
-      failWithMessage(
-          "Expected no pending or firing alerts but found:%n%s", AlertFormat.list(active));
+      throw Failures.failed(
+          info, "Expected no pending or firing alerts but found:%n%s", AlertFormat.list(active));
     }
     return this;
   }
@@ -94,9 +97,13 @@ public final class AlertsAssert extends AbstractAssert<AlertsAssert, Alerts> {
     List<Alert> all = actual.alerts();
     List<Alert> found = matching(all, name, state);
     if (found.isEmpty()) {
-      failWithMessage(
-          "Expected a %s alert named <%s> but there is none.%nAll alerts:%n%s",
-          AlertFormat.state(state), name, AlertFormat.list(all));
+      throw Failures.failed(
+          info,
+          "Expected a %s alert named <%s> but there is none.%nAll alerts:%n%s%n%s",
+          AlertFormat.state(state),
+          name,
+          AlertFormat.list(all),
+          AlertFormat.evaluations(actual));
     }
     return new AlertAssert(found, name, state, all);
   }

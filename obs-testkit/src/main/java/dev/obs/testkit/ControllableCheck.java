@@ -141,13 +141,13 @@ public final class ControllableCheck implements HealthCheck {
         while (calls < n) {
           long remaining = deadline - System.nanoTime();
           if (remaining <= 0) {
-            throw new AssertionError(waitFailure(n, timeout, false));
+            throw new org.opentest4j.AssertionFailedError(waitFailure(n, timeout, false));
           }
           lock.wait(Math.max(1, remaining / 1_000_000));
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new AssertionError(waitFailure(n, timeout, true), e);
+        throw new org.opentest4j.AssertionFailedError(waitFailure(n, timeout, true), e);
       }
     }
   }

@@ -36,4 +36,26 @@ public final class CounterAssert extends AbstractMeterAssert<CounterAssert, Coun
         MeterFormat.number(count));
     return this;
   }
+
+  /**
+   * Starts a delta assertion: the counter must grow by exactly this much while a block runs.
+   *
+   * <pre>{@code
+   * assertThat(registry).counter("orders.placed").increasesBy(3).during(() -> shop.placeOrders(3));
+   * }</pre>
+   *
+   * @param expected the expected growth
+   * @return the delta assertion; call {@link MeterDelta#during} with the block
+   */
+  public MeterDelta increasesBy(double expected) {
+    isNotNull();
+    return new MeterDelta(
+        info,
+        selectionText(),
+        () -> {
+          Counter c = meterOrNull();
+          return c == null ? 0 : c.count();
+        },
+        expected);
+  }
 }

@@ -102,7 +102,7 @@ public final class HealthResultAssert extends AbstractAssert<HealthResultAssert,
     String message = actual.message();
     String expectation = "Expected " + subject + " to have message " + HealthFormat.quote(expected);
     if (message == null) {
-      throw failure("%s", expectation + " but it has no message" + context());
+      throw Failures.failed(info, "%s", expectation + " but it has no message" + context());
     }
     if (!message.equals(expected)) {
       throw failureWithActualExpected(
@@ -128,10 +128,11 @@ public final class HealthResultAssert extends AbstractAssert<HealthResultAssert,
     String expectation =
         "Expected " + subject + " to have a message containing " + HealthFormat.quote(part);
     if (message == null) {
-      throw failure("%s", expectation + " but it has no message" + context());
+      throw Failures.failed(info, "%s", expectation + " but it has no message" + context());
     }
     if (!message.contains(part)) {
-      throw failure("%s", expectation + " but was " + HealthFormat.quote(message) + context());
+      throw Failures.failed(
+          info, "%s", expectation + " but was " + HealthFormat.quote(message) + context());
     }
     return this;
   }
@@ -156,7 +157,8 @@ public final class HealthResultAssert extends AbstractAssert<HealthResultAssert,
             + "' equal to "
             + HealthFormat.value(expected);
     if (!actual.details().containsKey(key)) {
-      throw failure("%s", expectation + " but it has no such detail" + detailsContext());
+      throw Failures.failed(
+          info, "%s", expectation + " but it has no such detail" + detailsContext());
     }
     Object value = actual.details().get(key);
     if (!HealthFormat.sameValue(value, expected)) {
@@ -180,7 +182,8 @@ public final class HealthResultAssert extends AbstractAssert<HealthResultAssert,
     Objects.requireNonNull(key, "key");
     isNotNull();
     if (!actual.details().containsKey(key)) {
-      throw failure(
+      throw Failures.failed(
+          info,
           "%s",
           "Expected "
               + subject

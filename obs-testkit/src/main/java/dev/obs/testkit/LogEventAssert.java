@@ -123,7 +123,7 @@ public final class LogEventAssert extends AbstractAssert<LogEventAssert, LogCapt
   public LogEventAssert doesNotContain(String text) {
     String failure = lineContaining(matching, text, "the events with " + criteria);
     if (failure != null) {
-      failWithMessage("%s", failure);
+      throw Failures.failed(info, "%s", failure);
     }
     return this;
   }
@@ -137,9 +137,13 @@ public final class LogEventAssert extends AbstractAssert<LogEventAssert, LogCapt
    */
   public LogEventAssert hasCount(int expected) {
     if (matching.size() != expected) {
-      failWithMessage(
+      throw Failures.failed(
+          info,
           "Expecting %s log events with %s, but %s matched:%n%s",
-          expected, criteria, matching.size(), LogFormat.list(matching));
+          expected,
+          criteria,
+          matching.size(),
+          LogFormat.list(matching));
     }
     return this;
   }
@@ -154,13 +158,22 @@ public final class LogEventAssert extends AbstractAssert<LogEventAssert, LogCapt
     String all = criteria.isEmpty() ? criterion : criteria + " and " + criterion;
     if (narrowed.isEmpty()) {
       if (criteria.isEmpty()) {
-        failWithMessage(
+        throw Failures.failed(
+            info,
             "Expecting a log event of %s with %s, but none of the %s captured has it:%n%s",
-            actual.target(), all, matching.size(), LogFormat.list(matching));
+            actual.target(),
+            all,
+            matching.size(),
+            LogFormat.list(matching));
       } else {
-        failWithMessage(
+        throw Failures.failed(
+            info,
             "Expecting a log event of %s with %s, but the %s with %s were:%n%s",
-            actual.target(), all, matching.size(), criteria, LogFormat.list(matching));
+            actual.target(),
+            all,
+            matching.size(),
+            criteria,
+            LogFormat.list(matching));
       }
     }
     return new LogEventAssert(actual, narrowed, all);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.AbstractAssert;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.event.Level;
 
 /**
  * Assertions on the events of a {@link LogCapture}, as obs's JSON encoder wrote them. Obtain it
@@ -63,9 +64,13 @@ public final class LogsAssert extends AbstractAssert<LogsAssert, LogCapture> {
       }
     }
     if (!found.isEmpty()) {
-      failWithMessage(
+      throw Failures.failed(
+          info,
           "Expecting no log event of %s with %s=%s, but found:%n%s",
-          actual.target(), field, LogFormat.quote(value), LogFormat.list(found));
+          actual.target(),
+          field,
+          LogFormat.quote(value),
+          LogFormat.list(found));
     }
     return this;
   }
@@ -88,7 +93,8 @@ public final class LogsAssert extends AbstractAssert<LogsAssert, LogCapture> {
       }
     }
     if (all.isEmpty() || !others.isEmpty()) {
-      failWithMessage(
+      throw Failures.failed(
+          info,
           "Expecting every log event of %s to have %s=%s, but %s:%n%s",
           actual.target(),
           field,
@@ -97,6 +103,47 @@ public final class LogsAssert extends AbstractAssert<LogsAssert, LogCapture> {
           LogFormat.list(others));
     }
     return this;
+  }
+
+  /**
+   * Verifies that no captured event has this level or a more severe one, such as "nothing at WARN
+   * or above".
+   *
+   * <pre>{@code
+   * assertThat(logs).hasNoEventsAtOrAbove(Level.WARN);
+   * }</pre>
+   *
+   * @param level the lowest level that fails, such as {@link Level#WARN}
+   * @return this assert
+   * @throws AssertionError when some event is at or above the level; the message lists them
+   */
+  public LogsAssert hasNoEventsAtOrAbove(Level level) {
+    List<LogFormat.Event> found = new ArrayList<>();
+    for (LogFormat.Event e : events()) {
+      Object text = e.fields().get("level");
+      if (text != null && severity(text.toString()) >= level.toInt()) {
+        found.add(e);
+      }
+    }
+    if (!found.isEmpty()) {
+      throw Failures.failed(
+          info,
+          "Expecting no log event of %s at %s or above, but found %s:%n%s",
+          actual.target(),
+          level,
+          found.size(),
+          LogFormat.list(found));
+    }
+    return this;
+  }
+
+  // Logback's FATAL-less levels; an unknown name (a custom level) counts as the most severe.
+  private static int severity(String level) {
+    try {
+      return Level.valueOf(level.toUpperCase(java.util.Locale.ROOT)).toInt();
+    } catch (IllegalArgumentException e) {
+      return Integer.MAX_VALUE;
+    }
   }
 
   /**
@@ -109,9 +156,13 @@ public final class LogsAssert extends AbstractAssert<LogsAssert, LogCapture> {
   public LogsAssert hasEventCount(int expected) {
     List<LogFormat.Event> all = events();
     if (all.size() != expected) {
-      failWithMessage(
+      throw Failures.failed(
+          info,
           "Expecting %s log events of %s, but %s were captured:%n%s",
-          expected, actual.target(), all.size(), LogFormat.list(all));
+          expected,
+          actual.target(),
+          all.size(),
+          LogFormat.list(all));
     }
     return this;
   }
@@ -126,7 +177,7 @@ public final class LogsAssert extends AbstractAssert<LogsAssert, LogCapture> {
   public LogsAssert doesNotContain(String text) {
     String failure = LogEventAssert.lineContaining(events(), text, actual.target());
     if (failure != null) {
-      failWithMessage("%s", failure);
+      throw Failures.failed(info, "%s", failure);
     }
     return this;
   }

@@ -3,7 +3,6 @@ package dev.obs.testkit;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
-import java.util.TreeSet;
 import org.assertj.core.api.AbstractAssert;
 
 /**
@@ -66,16 +65,13 @@ public final class MeterRegistryAssert extends AbstractAssert<MeterRegistryAsser
   public MeterRegistryAssert hasMeter(String name) {
     isNotNull();
     if (actual.find(name).meters().isEmpty()) {
-      TreeSet<String> names = new TreeSet<>();
-      for (Meter m : actual.getMeters()) {
-        names.add(m.getId().getName());
-      }
-      throw failure(
+      throw Failures.failed(
+          info,
           "%s",
           "Expected a meter named '"
               + name
-              + "' but found none. Registered meter names: "
-              + (names.isEmpty() ? "none" : String.join(", ", names)));
+              + "' but found none"
+              + MeterNames.suggestions(actual, name));
     }
     return this;
   }
@@ -91,7 +87,8 @@ public final class MeterRegistryAssert extends AbstractAssert<MeterRegistryAsser
     isNotNull();
     List<Meter> found = List.copyOf(actual.find(name).meters());
     if (!found.isEmpty()) {
-      throw failure(
+      throw Failures.failed(
+          info,
           "%s",
           "Expected no meter named '"
               + name

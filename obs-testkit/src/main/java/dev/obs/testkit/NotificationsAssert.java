@@ -54,7 +54,8 @@ public final class NotificationsAssert
   public NotificationsAssert sentNothing() {
     isNotNull();
     if (!actual.notifications().isEmpty()) {
-      failWithMessage(
+      throw Failures.failed(
+          info,
           "Expected no notification, but got:%n%s",
           RecordingNotifier.describe(actual.notifications()));
     }
@@ -71,9 +72,13 @@ public final class NotificationsAssert
     isNotNull();
     var all = actual.awaitUntil(n -> n.size() >= count, timeout);
     if (all.size() != count) {
-      failWithMessage(
+      throw Failures.failed(
+          info,
           "Expected %s notifications within %s, but got %s:%n%s",
-          count, timeout, all.size(), RecordingNotifier.describe(all));
+          count,
+          timeout,
+          all.size(),
+          RecordingNotifier.describe(all));
     }
     return this;
   }

@@ -76,9 +76,14 @@ public final class SentNotificationsAssert
     List<Notification> all = actual.awaitUntil(n -> matching(n).size() >= count, timeout);
     List<Notification> matching = matching(all);
     if (matching.size() != count) {
-      failWithMessage(
+      throw Failures.failed(
+          info,
           "Expected %s %s within %s, but found %s among:%n%s",
-          count, what(), timeout, matching.size(), RecordingNotifier.describe(all));
+          count,
+          what(),
+          timeout,
+          matching.size(),
+          RecordingNotifier.describe(all));
     }
     return this;
   }
@@ -92,9 +97,12 @@ public final class SentNotificationsAssert
   public SentNotificationsAssert none() {
     List<Notification> all = actual.notifications();
     if (!matching(all).isEmpty()) {
-      failWithMessage(
+      throw Failures.failed(
+          info,
           "Expected no %s, but found %s among:%n%s",
-          what(), matching(all).size(), RecordingNotifier.describe(all));
+          what(),
+          matching(all).size(),
+          RecordingNotifier.describe(all));
     }
     return this;
   }
@@ -116,9 +124,12 @@ public final class SentNotificationsAssert
   public Notification single() {
     List<Notification> matching = notifications();
     if (matching.size() != 1) {
-      failWithMessage(
+      throw Failures.failed(
+          info,
           "Expected exactly one %s, but found %s among:%n%s",
-          what(), matching.size(), RecordingNotifier.describe(actual.notifications()));
+          what(),
+          matching.size(),
+          RecordingNotifier.describe(actual.notifications()));
     }
     return matching.get(0);
   }

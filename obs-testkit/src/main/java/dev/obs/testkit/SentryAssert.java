@@ -53,9 +53,12 @@ public final class SentryAssert extends AbstractAssert<SentryAssert, SentryEndpo
     List<Map<String, Object>> matching = await(all -> all.stream().anyMatch(ofType));
     matching = matching.stream().filter(ofType).toList();
     if (matching.isEmpty()) {
-      failWithMessage(
+      throw Failures.failed(
+          info,
           "Expected a Sentry event of %s within %s, but got:%n%s",
-          type.getName(), timeout, SentryEvents.describe(actual.events()));
+          type.getName(),
+          timeout,
+          SentryEvents.describe(actual.events()));
     }
     return new SentryEventAssert(matching, actual.events());
   }
@@ -71,9 +74,13 @@ public final class SentryAssert extends AbstractAssert<SentryAssert, SentryEndpo
     isNotNull();
     List<Map<String, Object>> events = await(all -> all.size() >= count);
     if (events.size() != count) {
-      failWithMessage(
+      throw Failures.failed(
+          info,
           "Expected %s Sentry events within %s, but got %s:%n%s",
-          count, timeout, events.size(), SentryEvents.describe(events));
+          count,
+          timeout,
+          events.size(),
+          SentryEvents.describe(events));
     }
     return this;
   }
@@ -101,7 +108,8 @@ public final class SentryAssert extends AbstractAssert<SentryAssert, SentryEndpo
     isNotNull();
     List<Map<String, Object>> events = await(during, all -> !all.isEmpty());
     if (!events.isEmpty()) {
-      failWithMessage("Expected no Sentry event, but got:%n%s", SentryEvents.describe(events));
+      throw Failures.failed(
+          info, "Expected no Sentry event, but got:%n%s", SentryEvents.describe(events));
     }
     return this;
   }

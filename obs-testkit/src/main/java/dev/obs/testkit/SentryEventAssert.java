@@ -158,9 +158,11 @@ public final class SentryEventAssert
   private SentryEventAssert keep(String what, Predicate<Map<String, Object>> test) {
     List<Map<String, Object>> kept = actual.stream().filter(test).toList();
     if (kept.isEmpty()) {
-      failWithMessage(
+      throw Failures.failed(
+          info,
           "Expected a captured event with %s, but none of these has it:%n%s",
-          what, SentryEvents.describe(actual));
+          what,
+          SentryEvents.describe(actual));
     }
     return new SentryEventAssert(kept, all);
   }

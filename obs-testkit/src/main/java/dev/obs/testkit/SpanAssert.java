@@ -128,7 +128,8 @@ public final class SpanAssert extends AbstractAssert<SpanAssert, List<SpanData>>
   private SpanAssert narrow(Predicate<SpanData> condition, String what) {
     List<SpanData> kept = actual.stream().filter(condition).toList();
     if (kept.isEmpty()) {
-      failWithMessage("Expected a %s with %s but %s", description, what, SpanFormat.describe(all));
+      throw Failures.failed(
+          info, "Expected a %s with %s but %s", description, what, SpanFormat.describe(all));
     }
     return new SpanAssert(kept, description + " with " + what, all);
   }

@@ -37,7 +37,8 @@ public final class SpansAssert extends AbstractAssert<SpansAssert, SpanCapture> 
             .filter(s -> s.getKind() == SpanKind.SERVER && s.getName().equals(name))
             .toList();
     if (matching.isEmpty()) {
-      failWithMessage("Expected a SERVER span named '%s' but %s", name, SpanFormat.describe(all));
+      throw Failures.failed(
+          info, "Expected a SERVER span named '%s' but %s", name, SpanFormat.describe(all));
     }
     return new SpanAssert(matching, "SERVER span named '" + name + "'", all);
   }
@@ -51,7 +52,7 @@ public final class SpansAssert extends AbstractAssert<SpansAssert, SpanCapture> 
   public SpansAssert hasNoSpans() {
     List<SpanData> all = spans();
     if (!all.isEmpty()) {
-      failWithMessage("Expected no spans but %s", SpanFormat.describe(all));
+      throw Failures.failed(info, "Expected no spans but %s", SpanFormat.describe(all));
     }
     return this;
   }
@@ -66,9 +67,12 @@ public final class SpansAssert extends AbstractAssert<SpansAssert, SpanCapture> 
   public SpansAssert hasSpanCount(int expected) {
     List<SpanData> all = spans();
     if (all.size() != expected) {
-      failWithMessage(
+      throw Failures.failed(
+          info,
           "Expected %d spans but %d were captured; %s",
-          expected, all.size(), SpanFormat.describe(all));
+          expected,
+          all.size(),
+          SpanFormat.describe(all));
     }
     return this;
   }

@@ -1,4 +1,4 @@
-/** JUnit 5 extension and AssertJ assertions for applications instrumented by obs. */
+/** JUnit 5 and 6 extension and AssertJ assertions for applications instrumented by obs. */
 @NullMarked
 package dev.obs.testkit;
 

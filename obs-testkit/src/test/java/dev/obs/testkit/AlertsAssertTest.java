@@ -85,7 +85,11 @@ class AlertsAssertTest {
         .hasMessage(
             "Expected a firing alert named <JobsFailing> but there is none.%nAll alerts:%n"
                 + "  pending JobsFailing {alertname=JobsFailing, queue=mail, severity=critical}"
-                + " value=3.0 since 2026-01-01T00:00:15Z annotations={summary=3 jobs failed}",
+                + " value=3.0 since 2026-01-01T00:00:15Z annotations={summary=3 jobs failed}%n"
+                + "Rule groups:%n"
+                + "  jobs (every 15s): last evaluated at 2026-01-01T00:00:15Z%n"
+                + "Inputs that were NaN at 2026-01-01T00:00:15Z:%n"
+                + "  (none)",
             new Object[0]);
     assertThatThrownBy(
             () ->

@@ -65,4 +65,41 @@ class CounterAssertTest {
                 + " none. Counters named 'obs.http.server.errors': [exception=none, method=GET,"
                 + " outcome=SERVER_ERROR, status=503, uri=/orders]");
   }
+
+  @Test
+  void aDeltaCountsACounterRegisteredInsideTheBlockFromZero(MeterRegistry registry) {
+    assertThat(registry)
+        .counter("orders.placed")
+        .increasesBy(2)
+        .during(() -> registry.counter("orders.placed").increment(2));
+
+    assertThatThrownBy(
+            () ->
+                assertThat(registry)
+                    .counter("orders.placed")
+                    .increasesBy(3)
+                    .during(() -> registry.counter("orders.placed").increment()))
+        .isInstanceOf(org.opentest4j.AssertionFailedError.class)
+        .hasMessage(
+            "Expected the counter named 'orders.placed' to increase by 3 during the block, but it"
+                + " increased by 1 (from 2 to 3)");
+  }
+
+  @Test
+  void aBlockThatThrowsFailsTheDeltaWithItsException(MeterRegistry registry) {
+    IllegalStateException boom = new IllegalStateException("boom");
+    assertThatThrownBy(
+            () ->
+                assertThat(registry)
+                    .counter("orders.placed")
+                    .increasesBy(1)
+                    .during(
+                        () -> {
+                          throw boom;
+                        }))
+        .hasMessage(
+            "Expected the counter named 'orders.placed' to increase by 1, but the block threw"
+                + " java.lang.IllegalStateException: boom")
+        .hasCause(boom);
+  }
 }

@@ -165,21 +165,6 @@ class HealthDocExamplesTest {
   }
 
   @Test
-  void theTestkitExampleFromTheDocsPasses() {
-    ControllableCheck redis = new ControllableCheck();
-    obs.health().register("redis", redis);
-
-    assertThat(obs.health()).isUp();
-
-    redis.setDown("connection refused");
-    assertThat(obs.health()).isDown().check("redis").isDown().hasMessage("connection refused");
-
-    redis.hang();
-    assertThat(obs.health()).isDown().check("redis").hasMessageContaining("timed out");
-    redis.release();
-  }
-
-  @Test
   void uptimeIsAvailableForARegisteredCheck() {
     obs.health().register("db", HealthResult::up);
     obs.health().checkAll();

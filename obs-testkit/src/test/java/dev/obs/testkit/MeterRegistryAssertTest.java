@@ -8,6 +8,7 @@ import dev.obs.http.HttpExchange;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.opentest4j.AssertionFailedError;
 
 @ExtendWith(ObsExtension.class)
 class MeterRegistryAssertTest {
@@ -30,10 +31,11 @@ class MeterRegistryAssertTest {
     registry.counter("obs.internal.failures");
 
     assertThatThrownBy(() -> assertThat(registry).hasMeter("http.server.request"))
-        .isInstanceOf(AssertionError.class)
+        .isInstanceOf(AssertionFailedError.class)
         .hasMessage(
-            "Expected a meter named 'http.server.request' but found none. Registered meter names:"
-                + " http.server.requests, obs.internal.failures");
+            "Expected a meter named 'http.server.request' but found none; did you mean"
+                + " 'http.server.requests'? Registered meter names: http.server.requests,"
+                + " obs.internal.failures");
   }
 
   @Test

@@ -29,7 +29,8 @@ class ObsExtensionMisuseTest {
             "ObsExtension gives each test its own Obs, so it cannot resolve parameter"
                 + " 'dev.obs.Obs obs' of dev.obs.testkit.ObsExtensionMisuseTest$PerClassConstructor"
                 + "(dev.obs.Obs), which runs outside a single test; take it in the test method, a"
-                + " @BeforeEach method or the test constructor (without @TestInstance(PER_CLASS))");
+                + " @BeforeEach method or the test constructor (on JUnit 5.12 or later, without"
+                + " @TestInstance(PER_CLASS))");
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.opentest4j.AssertionFailedError;
 
 @ExtendWith(ObsExtension.class)
 class TimerAssertTest {
@@ -148,7 +149,9 @@ class TimerAssertTest {
         .isInstanceOf(AssertionError.class)
         .hasMessage(
             "Expected a timer named 'http.client.requests' but found none. Timers named"
-                + " 'http.client.requests': none registered with that name");
+                + " 'http.client.requests': none registered with that name. Registered meter"
+                + " names: obs.alerts.notifications, obs.errors.dropped, obs.errors.reported,"
+                + " obs.internal.failures");
   }
 
   @Test
@@ -190,5 +193,69 @@ class TimerAssertTest {
         .withTag("exception", "IllegalStateException")
         .withTag("outcome", "SERVER_ERROR")
         .hasTotalTime(Duration.ofMillis(30));
+  }
+
+  @Test
+  void upperBoundsAndToleranceFailWithExpectedAndActual(Obs obs, MeterRegistry registry) {
+    recordHelloTwice(obs);
+
+    assertThatThrownBy(
+            () ->
+                assertThat(registry)
+                    .timer(REQUESTS)
+                    .withTag("uri", "/hello")
+                    .hasMaxAtMost(Duration.ofMillis(100)))
+        .isInstanceOfSatisfying(
+            AssertionFailedError.class,
+            e -> {
+              org.assertj.core.api.Assertions.assertThat(e.getExpected().getValue())
+                  .isEqualTo("<= 100ms");
+              org.assertj.core.api.Assertions.assertThat(e.getActual().getValue())
+                  .isEqualTo("120ms");
+            })
+        .hasMessage("Expected timer " + HELLO_ID + " to have max at most 100ms but was 120ms");
+    assertThatThrownBy(
+            () ->
+                assertThat(registry)
+                    .timer(REQUESTS)
+                    .hasMean(Duration.ofMillis(60), Duration.ofMillis(5)))
+        .hasMessage("Expected timer " + HELLO_ID + " to have mean 60ms ± 5ms but was 70ms");
+  }
+
+  @Test
+  void aPercentileTheTimerDoesNotPublishSaysHowToPublishIt(MeterRegistry registry) {
+    registry.timer("work").record(Duration.ofMillis(3));
+
+    assertThatThrownBy(
+            () ->
+                assertThat(registry).timer("work").hasPercentileAtMost(0.99, Duration.ofMillis(10)))
+        .isInstanceOf(AssertionFailedError.class)
+        .hasMessage(
+            "Expected timer work to publish percentile 0.99 but it publishes none; add"
+                + " publishPercentiles(0.99) to the timer's builder or a MeterFilter");
+  }
+
+  @Test
+  void countDeltaFailsWithTheGrowthSeen(MeterRegistry registry) {
+    assertThatThrownBy(
+            () ->
+                assertThat(registry)
+                    .timer("work")
+                    .countIncreasesBy(2)
+                    .during(() -> registry.timer("work").record(Duration.ofMillis(1))))
+        .isInstanceOf(AssertionFailedError.class)
+        .hasMessage(
+            "Expected the count of the timer named 'work' to increase by 2 during the block, but"
+                + " it increased by 1 (from 0 to 1)");
+  }
+
+  @Test
+  void aMisspeltNameSuggestsTheClosestRegisteredOne(Obs obs, MeterRegistry registry) {
+    recordHelloTwice(obs);
+
+    assertThatThrownBy(() -> assertThat(registry).timer("http_server_request").hasCount(2))
+        .hasMessageContaining(
+            "none registered with that name; did you mean 'http.server.requests'? Registered"
+                + " meter names: ");
   }
 }

@@ -107,6 +107,8 @@ final class NotifyConfig {
         config.duration(PREFIX + "retry.initial-backoff", Backoff.DEFAULT.initial()),
         config.duration(PREFIX + "retry.max-backoff", Backoff.DEFAULT.max()));
     b.closeTimeout(config.duration(PREFIX + "close-timeout", Notifications.DEFAULT_CLOSE_TIMEOUT));
+    // Without background work the caller ticks, as tests on a manual clock do.
+    b.backgroundTicks(config.bool("obs.background.enabled", true));
     return b;
   }
 

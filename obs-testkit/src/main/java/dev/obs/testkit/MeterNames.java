@@ -1,0 +1,76 @@
+package dev.obs.testkit;
+
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+
+/** "Did you mean" for a meter name that is not registered, and the names that are. */
+final class MeterNames {
+  private MeterNames() {}
+
+  /**
+   * The text after "found none": the closest registered names, if any are near, then every
+   * registered name, such as {@code ; did you mean 'orders.placed'? Registered meter names: a, b}.
+   */
+  static String suggestions(MeterRegistry registry, String name) {
+    TreeSet<String> names = new TreeSet<>();
+    for (Meter m : registry.getMeters()) {
+      names.add(m.getId().getName());
+    }
+    List<String> near = new ArrayList<>();
+    int best = Integer.MAX_VALUE;
+    String wanted = normalized(name);
+    for (String candidate : names) {
+      int d = distance(wanted, normalized(candidate));
+      if (d > Math.max(2, name.length() / 4)) {
+        continue;
+      }
+      if (d < best) {
+        near.clear();
+        best = d;
+      }
+      if (d == best) {
+        near.add("'" + candidate + "'");
+      }
+    }
+    String suggestion = near.isEmpty() ? "." : "; did you mean " + String.join(" or ", near) + "?";
+    return suggestion
+        + " Registered meter names: "
+        + (names.isEmpty() ? "none" : String.join(", ", names));
+  }
+
+  // Prometheus spellings (orders_placed_total) and case compare as the dotted name.
+  private static String normalized(String name) {
+    String n = name.toLowerCase(Locale.ROOT).replace('_', '.');
+    for (String suffix : List.of(".total", ".seconds", ".count", ".sum", ".bucket")) {
+      if (n.endsWith(suffix)) {
+        n = n.substring(0, n.length() - suffix.length());
+      }
+    }
+    return n;
+  }
+
+  /** Levenshtein distance. */
+  private static int distance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        current[j] =
+            Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+      }
+      int[] t = previous;
+      previous = current;
+      current = t;
+    }
+    return previous[b.length()];
+  }
+}
