@@ -45,7 +45,14 @@ class ClientAbortIT {
   private void start() throws Exception {
     obs =
         Obs.builder()
-            .config(ObsConfig.of(Map.of("obs.sentry.dsn", sentry.dsn())))
+            .config(
+                ObsConfig.of(
+                    Map.of(
+                        "obs.sentry.dsn",
+                        sentry.dsn(),
+                        // The status page and its assets are opt-in.
+                        "obs.web.exposure.include",
+                        "health,metrics,api,admin,status")))
             .jvmMetrics(false)
             .build()
             .start();

@@ -94,6 +94,7 @@ class EndpointFuzzIT {
                 ObsConfig.of(
                     Map.of(
                         "obs.admin.token", TOKEN,
+                        "obs.web.exposure.include", "health,metrics,api,admin,status",
                         "obs.alerts.builtin.enabled", "true",
                         "obs.health.show-details", "when-authorized")))
             .meterRegistry(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
