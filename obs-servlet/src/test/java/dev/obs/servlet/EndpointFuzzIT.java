@@ -123,9 +123,11 @@ class EndpointFuzzIT {
       try {
         response = server.client().send(request.build(), HttpResponse.BodyHandlers.ofString());
       } catch (IOException e) {
-        // A server may answer (401, 413) without reading a large body and close the connection
-        // while the client still writes it; the client then never sees the answer.
-        if (body != null && body.length() > 16 * 1024) {
+        // A server may answer (401, 405, 413) without reading the body and close the connection
+        // while the client still writes it; the client then never sees the answer. Under load
+        // this happens to small bodies too, so any request with a body may end so, within the
+        // bound checked below.
+        if (body != null) {
           closedEarly++;
           continue;
         }
