@@ -162,7 +162,7 @@ class EndpointFuzzIT {
     }
     assertThat(failures).isEmpty();
     assertThat(closedEarly)
-        .as("requests whose large body was refused unread")
+        .as("requests whose body was refused unread")
         .isLessThan(requests / 4);
   }
 
