@@ -161,9 +161,7 @@ class EndpointFuzzIT {
       fail("seed " + seed + ":\n" + String.join("\n", failures));
     }
     assertThat(failures).isEmpty();
-    assertThat(closedEarly)
-        .as("requests whose body was refused unread")
-        .isLessThan(requests / 4);
+    assertThat(closedEarly).as("requests whose body was refused unread").isLessThan(requests / 4);
   }
 
   private static boolean expectsJson(String method, String path, HttpResponse<String> response) {
