@@ -1,5 +1,6 @@
 package dev.obs.alerts;
 
+import dev.obs.config.EditDistance;
 import dev.obs.promql.PromDuration;
 import dev.obs.promql.PromQL;
 import dev.obs.promql.PromQLParseException;
@@ -192,32 +193,13 @@ final class RuleFileParser {
     String best = null;
     int bestDistance = 3;
     for (String f : FUNCTIONS) {
-      int d = distance(name, f);
+      int d = EditDistance.between(name, f);
       if (d < bestDistance) {
         best = f;
         bestDistance = d;
       }
     }
     return best;
-  }
-
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 
   private void checkTemplates(YamlNode rule, String key, Map<String, String> values) {

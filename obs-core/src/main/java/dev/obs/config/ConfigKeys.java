@@ -136,7 +136,7 @@ public final class ConfigKeys {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String known : keys) {
-      int d = distance(relaxed, relaxed(known));
+      int d = EditDistance.between(relaxed, relaxed(known));
       if (d < bestDistance) {
         bestDistance = d;
         best = known;
@@ -193,25 +193,5 @@ public final class ConfigKeys {
 
   private static String relaxed(String key) {
     return key.toLowerCase(Locale.ROOT).replace('-', '.').replace('_', '.');
-  }
-
-  private static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        current[j] =
-            Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
   }
 }

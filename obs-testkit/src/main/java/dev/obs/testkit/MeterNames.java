@@ -1,5 +1,6 @@
 package dev.obs.testkit;
 
+import dev.obs.config.EditDistance;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ final class MeterNames {
     int best = Integer.MAX_VALUE;
     String wanted = normalized(name);
     for (String candidate : names) {
-      int d = distance(wanted, normalized(candidate));
+      int d = EditDistance.between(wanted, normalized(candidate));
       if (d > Math.max(2, name.length() / 4)) {
         continue;
       }
@@ -51,26 +52,5 @@ final class MeterNames {
       }
     }
     return n;
-  }
-
-  /** Levenshtein distance. */
-  private static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        current[j] =
-            Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-      }
-      int[] t = previous;
-      previous = current;
-      current = t;
-    }
-    return previous[b.length()];
   }
 }
